@@ -1,0 +1,206 @@
+"""The content model: article metadata plus a sequence of blocks, shared by every reader and writer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import ClassVar, Union
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of inline text with its styling; a link when `href` is set."""
+
+    text: str
+    emphasis: bool = False
+    strong: bool = False
+    href: str = ""
+
+    @property
+    def kind(self) -> str:
+        if self.href:
+            return "link"
+        if self.strong:
+            return "strong"
+        return "emphasis" if self.emphasis else "text"
+
+
+Runs = tuple[Run, ...]
+
+
+def plain(runs: Runs) -> str:
+    """The plain text of a sequence of runs."""
+    return "".join(run.text for run in runs)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of body text."""
+
+    id: str
+    runs: Runs
+    type: ClassVar[str] = "paragraph"
+
+    @property
+    def text(self) -> str:
+        return plain(self.runs)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A subheading inside the article (level 2 and below; the title is metadata)."""
+
+    id: str
+    runs: Runs
+    level: int = 2
+    type: ClassVar[str] = "heading"
+
+    @property
+    def text(self) -> str:
+        return plain(self.runs)
+
+
+@dataclass(frozen=True)
+class Blockquote:
+    """A quotation set apart from the text, one or more paragraphs."""
+
+    id: str
+    paragraphs: tuple[Runs, ...]
+    type: ClassVar[str] = "blockquote"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(plain(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bulleted or numbered list; each item is a run sequence."""
+
+    id: str
+    items: tuple[Runs, ...]
+    ordered: bool = False
+    type: ClassVar[str] = "list"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(plain(item) for item in self.items)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture: a file beside the source, its alt text, caption and credit."""
+
+    id: str
+    src: str
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+    type: ClassVar[str] = "image"
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.caption, self.credit) if part)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A thematic break."""
+
+    id: str
+    type: ClassVar[str] = "rule"
+
+    @property
+    def text(self) -> str:
+        return ""
+
+
+Block = Union[Paragraph, Heading, Blockquote, ListBlock, Image, Rule]
+BLOCK_TYPES: dict[str, type] = {cls.type: cls for cls in (Paragraph, Heading, Blockquote, ListBlock, Image, Rule)}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line a reader left out of the article, with the reason, so nothing is lost silently."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What is known about the article as a whole."""
+
+    title: str
+    dek: str = ""
+    authors: tuple[str, ...] = ()
+    publication: str = ""
+    date: str = ""
+    dateline: str = ""
+    lang: str = "en"
+    url: str = ""
+    identifier: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: metadata, body blocks, and what the reader dropped."""
+
+    meta: Meta
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...] = field(default=())
+    source_name: str = ""
+
+    @property
+    def words(self) -> int:
+        return sum(len(block.text.split()) for block in self.blocks)
+
+
+def block_to_dict(block: Block) -> dict:
+    """A block as JSON-ready data: its fields plus `type` and plain `text`."""
+    data = {"id": block.id, "type": block.type, "text": block.text}
+    data.update({k: v for k, v in asdict(block).items() if k != "id"})
+    return data
+
+
+def article_to_dict(article: Article) -> dict:
+    """The model as the `layout inspect --json` interface."""
+    return {
+        "meta": asdict(article.meta),
+        "blocks": [block_to_dict(block) for block in article.blocks],
+        "dropped": [asdict(d) for d in article.dropped],
+    }
+
+
+def _runs(data) -> Runs:
+    return tuple(Run(**run) for run in data)
+
+
+def block_from_dict(data: dict) -> Block:
+    """Rebuild a block from `block_to_dict` output."""
+    kind = data["type"]
+    if kind == "paragraph":
+        return Paragraph(data["id"], _runs(data["runs"]))
+    if kind == "heading":
+        return Heading(data["id"], _runs(data["runs"]), data.get("level", 2))
+    if kind == "blockquote":
+        return Blockquote(data["id"], tuple(_runs(p) for p in data["paragraphs"]))
+    if kind == "list":
+        return ListBlock(data["id"], tuple(_runs(i) for i in data["items"]), data.get("ordered", False))
+    if kind == "image":
+        return Image(data["id"], data["src"], data.get("alt", ""), data.get("caption", ""), data.get("credit", ""))
+    if kind == "rule":
+        return Rule(data["id"])
+    raise ValueError(f"unknown block type {kind!r}")
+
+
+def article_from_dict(data: dict) -> Article:
+    """Rebuild an article from `article_to_dict` output."""
+    meta = dict(data["meta"])
+    meta["authors"] = tuple(meta.get("authors", ()))
+    meta["keywords"] = tuple(meta.get("keywords", ()))
+    return Article(
+        meta=Meta(**meta),
+        blocks=tuple(block_from_dict(b) for b in data["blocks"]),
+        dropped=tuple(Dropped(**d) for d in data.get("dropped", ())),
+    )

@@ -1,0 +1,32 @@
+"""Helpers every reader shares: block ids, stable identifiers, whitespace."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+
+from layout.model import Block
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_IDENTIFIER_NAMESPACE = uuid.UUID("6f1b3d2a-7c1e-4e58-9a57-2f0f4f3c9b10")
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of spaces (including no-break and typographic spaces) and trim."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def block_id(index: int) -> str:
+    """The stable id of the block at `index` (0-based) in reading order."""
+    return f"b{index + 1:03d}"
+
+
+def identifier(url: str, title: str, blocks: tuple[Block, ...]) -> str:
+    """A stable identifier: from the URL when there is one, else from the content; never random."""
+    if url:
+        seed = "url:" + url.strip()
+    else:
+        body = "\n".join(block.text for block in blocks)
+        seed = "content:" + hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
+    return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, seed)}"

@@ -1,0 +1,63 @@
+"""Turn a source file's bytes into text, refusing what is not a readable article."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+
+from layout.errors import SourceError
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 20 * 1024 * 1024
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode `data` as UTF-8 (or a BOM-marked encoding); refuse empty, binary and oversized input."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{name} is {len(data) // 1_000_000} MB, over the 20 MB limit",
+                          "split the file, or keep only the article's text")
+    if not data.strip():
+        raise SourceError(f"{name} is empty", "put the article's text in the file")
+    text = _decode_bytes(data, name)
+    if "\x00" in text or _control_share(text) > 0.01:
+        raise SourceError(f"{name} looks like binary data, not an article",
+                          "give a text, Markdown or HTML file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_bytes(data: bytes, name: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"{name} is not valid {encoding} despite its byte-order mark",
+                                  "save the file again as UTF-8") from exc
+    if b"\x00" in data:
+        raise SourceError(f"{name} looks like binary data, not an article", "give a text, Markdown or HTML file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _decode_detected(data, name, exc)
+
+
+def _decode_detected(data: bytes, name: str, exc: UnicodeDecodeError) -> str:
+    """Fall back to a detected legacy encoding (cp1252, latin-1...) and say so."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        best = None
+    else:
+        best = from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "ascii") or best.chaos > 0.2:
+        raise SourceError(f"{name} is not valid UTF-8 (byte {exc.start}) and its encoding cannot be detected",
+                          "save the file again as UTF-8") from exc
+    log.warning("%s is not UTF-8: decoded as %s", name, best.encoding)
+    return str(best)
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / max(1, len(text))
