@@ -1,0 +1,59 @@
+"""The build: read a source into the model, run each writer, write the outputs atomically."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout import readers
+from layout.errors import OptionError, SourceError
+from layout.model import Article
+from layout.output import write_all
+from layout.themes import Theme
+from layout.writers import WRITERS, Job, writer
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FORMATS = ("pdf", "epub")
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one build produced."""
+
+    source: Path
+    article: Article
+    outputs: tuple[Path, ...]
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """`pdf,epub` -> ("pdf", "epub"), refusing unknown names."""
+    names = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [name for name in names if name not in WRITERS]
+    if unknown or not names:
+        raise OptionError(f"unknown format {', '.join(unknown) or repr(value)}",
+                          f"use a comma-separated list of: {', '.join(WRITERS)}")
+    return names
+
+
+def find_sources(folder: Path) -> list[Path]:
+    """Every article in `folder` that some reader accepts, in name order."""
+    if not folder.is_dir():
+        raise SourceError(f"no source folder {folder}", "give article paths, or run from a folder that has source/")
+    found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in readers.suffixes())
+    if not found:
+        raise SourceError(f"no article in {folder}", f"put a file ending in {', '.join(readers.suffixes())} there")
+    return found
+
+
+def build(source: Path, outdir: Path, formats: tuple[str, ...], theme: Theme) -> Result:
+    """Build `source` into every format; nothing is written unless every writer succeeded."""
+    article = readers.read(source)
+    for dropped in article.dropped:
+        log.info("%s: dropped %s: %s", source.name, dropped.reason, dropped.text[:80])
+    job = Job(article=article, source_dir=source.resolve().parent, theme=theme, stem=source.stem)
+    files: dict[str, bytes] = {}
+    for name in formats:
+        files.update(writer(name)(job))
+    return Result(source, article, tuple(write_all(outdir, files)))

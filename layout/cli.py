@@ -1,0 +1,119 @@
+"""The command line: parses options, wires readers to writers, prints results and errors."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import click
+import typer
+
+from layout import __version__
+from layout.errors import LayoutError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Print-ready PDF clippings and EPUBs from one article.")
+log = logging.getLogger("layout")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"layout {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say what each step does."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Print-ready PDF clippings and EPUBs from one article."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s",
+                        stream=sys.stderr, force=True)
+
+
+@app.command()
+def build(
+    sources: Optional[List[Path]] = typer.Argument(None, help="Article files; default: every article in source/."),
+    out: Path = typer.Option(Path("dist"), "--out", "-o", help="Output folder."),
+    formats: str = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub, html."),
+    theme: str = typer.Option("clipping", "--theme", "-t", help="Theme name under styles/, or a theme folder."),
+) -> None:
+    """Build a PDF clipping and an EPUB from each article."""
+    from layout import build as builder, themes
+
+    chosen = builder.parse_formats(formats)
+    style = themes.load(theme)
+    paths = list(sources) if sources else builder.find_sources(Path("source"))
+    for path in paths:
+        result = builder.build(path, out, chosen, style)
+        dropped = f", {len(result.article.dropped)} lines dropped" if result.article.dropped else ""
+        typer.echo(f"{path}: {result.article.words} words{dropped}")
+        for output in result.outputs:
+            if output.suffix in (".pdf", ".epub", ".html"):
+                typer.echo(f"  wrote {output}")
+
+
+@app.command()
+def inspect(
+    source: Path = typer.Argument(..., help="An article file."),
+    as_json: bool = typer.Option(False, "--json", help="Print the content model as JSON."),
+) -> None:
+    """Show the content model a reader builds from SOURCE, dropped lines included."""
+    from layout import readers
+    from layout.model import article_to_dict
+
+    article = readers.read(source)
+    if as_json:
+        typer.echo(json.dumps(article_to_dict(article), ensure_ascii=False, indent=1))
+        return
+    meta = article.meta
+    for label, value in (("title", meta.title), ("dek", meta.dek), ("authors", ", ".join(meta.authors)),
+                         ("publication", meta.publication), ("date", meta.date), ("dateline", meta.dateline),
+                         ("language", meta.lang), ("url", meta.url), ("identifier", meta.identifier)):
+        if value:
+            typer.echo(f"{label:12s} {value}")
+    typer.echo(f"\n{len(article.blocks)} blocks, {article.words} words")
+    for block in article.blocks:
+        typer.echo(f"  {block.id} {block.type:10s} {_clip(block.text)}")
+    typer.echo(f"\n{len(article.dropped)} lines dropped")
+    for dropped in article.dropped:
+        typer.echo(f"  {dropped.reason:18s} {_clip(dropped.text)}")
+
+
+@app.command("themes")
+def list_themes() -> None:
+    """List the bundled themes."""
+    from layout import themes
+
+    for name in themes.available():
+        typer.echo(name)
+
+
+def _clip(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def main() -> None:
+    """Entry point: run the app, turning project errors into `error:` and `hint:` lines."""
+    try:
+        app(standalone_mode=False)
+    except LayoutError as exc:
+        _fail(exc.message, exc.hint, exc.exit_code)
+    except click.exceptions.ClickException as exc:
+        _fail(exc.format_message(), "run `layout --help` for usage", exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("interrupted", "run the command again", 130)
+    except Exception as exc:  # an unexpected failure still gets one line, never a traceback
+        logging.getLogger("layout").debug("unexpected error", exc_info=True)
+        _fail(f"unexpected {type(exc).__name__}: {exc}", "run with --verbose and report the message", 70)
+
+
+def _fail(message: str, hint: str, code: int) -> None:
+    first = " ".join(str(message).split())
+    sys.stderr.write(f"error: {first}\nhint: {hint}\n")
+    raise SystemExit(code)

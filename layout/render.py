@@ -1,0 +1,96 @@
+"""One Jinja environment renders the model to HTML for every output; outputs differ by child template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import jinja2
+
+from layout import __version__
+from layout.model import Article
+from layout.themes import PACKAGE
+
+_BY = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door", "pt": "Por"}
+_AND = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e"}
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The one template environment: autoescape on for every template, whatever its name."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PACKAGE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(template: str, article: Article, **extra) -> str:
+    """Render `article` through `template` (print.html, epub.html, ...)."""
+    return environment().get_template(template).render(**context(article), **extra)
+
+
+def context(article: Article) -> dict:
+    """The template context: the model plus the labels every output shows."""
+    meta = article.meta
+    return {
+        "meta": meta,
+        "blocks": article.blocks,
+        "byline": byline(meta.authors, meta.lang),
+        "date_label": date_label(meta.date, meta.lang),
+        "short_title": short_title(meta.title),
+        "source_line": source_line(meta.url, date_label(meta.date, meta.lang)),
+        "version": __version__,
+    }
+
+
+def byline(authors: tuple[str, ...], lang: str) -> str:
+    """"By A, B and C" in the article's language."""
+    if not authors:
+        return ""
+    base = lang.split("-")[0]
+    names = ", ".join(authors[:-1]) + f" {_AND.get(base, '&')} {authors[-1]}" if len(authors) > 1 else authors[0]
+    by = _BY.get(base, "")
+    return f"{by} {names}" if by else names
+
+
+def parse_date(value: str) -> dt.date | None:
+    """The calendar date of an ISO 8601 date or date-time, or None."""
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+
+
+def date_label(value: str, lang: str) -> str:
+    """The date written out in the article's language ("19 November 2024", "19. November 2024")."""
+    day = parse_date(value)
+    if day is None:
+        return value
+    from babel.dates import format_date
+    from babel.core import UnknownLocaleError
+
+    try:
+        return format_date(day, format="long", locale=lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return format_date(day, format="long", locale="en")
+
+
+def short_title(title: str, limit: int = 60) -> str:
+    """The title cut at a word boundary for running heads."""
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
+
+
+def source_line(url: str, date: str) -> str:
+    """The line that says where and when the article was published."""
+    return " · ".join(part for part in (url, date) if part)

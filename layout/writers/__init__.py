@@ -1,0 +1,37 @@
+"""Writers turn the content model into output files; one per format, chosen by name."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from layout.model import Article
+from layout.themes import Theme
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a writer needs: the article, where its source lives, the theme, and the output stem."""
+
+    article: Article
+    source_dir: Path
+    theme: Theme
+    stem: str
+
+
+Files = dict[str, bytes]
+Writer = Callable[[Job], Files]
+
+# format name -> module holding `write(job) -> {relative path: bytes}`; imported on use (WeasyPrint is slow to import)
+WRITERS: dict[str, str] = {
+    "pdf": "layout.writers.pdf",
+    "epub": "layout.writers.epub",
+    "html": "layout.writers.html",
+}
+
+
+def writer(name: str) -> Writer:
+    """The `write` function of the writer for format `name`."""
+    return importlib.import_module(WRITERS[name]).write

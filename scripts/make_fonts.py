@@ -1,0 +1,54 @@
+"""Make the bundled static font instances in styles/fonts from the pinned variable fonts (run once)."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from fontTools.varLib import instancer
+
+OUT = Path(__file__).resolve().parents[1] / "styles" / "fonts"
+
+# (package, variable file, output file, axis location)
+INSTANCES = (
+    ("fontpkg_source_serif_4", "SourceSerif4[opsz,wght].ttf", "SourceSerif4-Regular.ttf", {"opsz": 10, "wght": 400}),
+    ("fontpkg_source_serif_4", "SourceSerif4[opsz,wght].ttf", "SourceSerif4-Semibold.ttf", {"opsz": 10, "wght": 600}),
+    ("fontpkg_source_serif_4", "SourceSerif4[opsz,wght].ttf", "SourceSerif4-Bold.ttf", {"opsz": 10, "wght": 700}),
+    ("fontpkg_source_serif_4", "SourceSerif4-Italic[opsz,wght].ttf", "SourceSerif4-Italic.ttf", {"opsz": 10, "wght": 400}),
+    ("fontpkg_source_serif_4", "SourceSerif4-Italic[opsz,wght].ttf", "SourceSerif4-BoldItalic.ttf", {"opsz": 10, "wght": 700}),
+    ("fontpkg_source_serif_4", "SourceSerif4[opsz,wght].ttf", "SourceSerif4Display-Bold.ttf", {"opsz": 48, "wght": 700}),
+    ("fontpkg_source_serif_4", "SourceSerif4-Italic[opsz,wght].ttf", "SourceSerif4Subhead-Italic.ttf", {"opsz": 20, "wght": 400}),
+    ("fontpkg_libre_franklin", "LibreFranklin[wght].ttf", "LibreFranklin-Regular.ttf", {"wght": 400}),
+    ("fontpkg_libre_franklin", "LibreFranklin[wght].ttf", "LibreFranklin-SemiBold.ttf", {"wght": 600}),
+    ("fontpkg_libre_franklin", "LibreFranklin[wght].ttf", "LibreFranklin-Bold.ttf", {"wght": 700}),
+    ("fontpkg_libre_franklin", "LibreFranklin-Italic[wght].ttf", "LibreFranklin-Italic.ttf", {"wght": 400}),
+)
+
+FIXED_TIMESTAMP = 3_786_825_600  # 2024-01-01 in the font epoch (seconds since 1904): pinned for identical bytes
+
+
+def make(package: str, variable: str, output: str, location: dict) -> None:
+    folder = Path(importlib.import_module(package).__file__).parent
+    font = TTFont(folder / "files" / variable)
+    static = instancer.instantiateVariableFont(font, location, updateFontNames=True)
+    static["head"].modified = FIXED_TIMESTAMP
+    static["head"].created = FIXED_TIMESTAMP
+    static.save(OUT / output, reorderTables=True)
+    print(f"{output}: {static['name'].getDebugName(6)}")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for package, variable, output, location in INSTANCES:
+        make(package, variable, output, location)
+    for package in sorted({i[0] for i in INSTANCES}):
+        licence = Path(importlib.import_module(package).__file__).parent / "LICENSE"
+        shutil.copyfile(licence, OUT / f"OFL-{package.removeprefix('fontpkg_').replace('_', '-')}.txt")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Score the plain-text reader on the shared corpus with the shared score.py."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import json
+import sys
+import tempfile
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from layout.errors import SourceError  # noqa: E402
+from layout.model import article_to_dict  # noqa: E402
+from layout.readers import text  # noqa: E402
+from layout.readers.decode import decode  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+SCORER = ROOT.parent / "shared" / "tools" / "score.py"
+
+
+def load_scorer(path: Path = SCORER):
+    """Import the shared score.py from its path."""
+    spec = importlib.util.spec_from_file_location("corpus_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_models(corpus: Path, models: Path, source: str = "scraped.txt") -> list[str]:
+    """Read every corpus article with the text reader into models/<id>.json; return the failures."""
+    failures = []
+    for folder in sorted(p for p in corpus.iterdir() if (p / source).exists()):
+        try:
+            article = text.read(decode((folder / source).read_bytes(), source), folder.name)
+        except SourceError as exc:
+            failures.append(f"{folder.name}: {exc.message}")
+            continue
+        (models / f"{folder.name}.json").write_text(json.dumps(article_to_dict(article), ensure_ascii=False))
+    return failures
+
+
+def score(corpus: Path, source: str = "scraped.txt") -> tuple[str, str, list[str]]:
+    """Run the reader and score.py on `corpus`; return (summary table, per-article rows, failures)."""
+    scorer = load_scorer()
+    out, err = io.StringIO(), io.StringIO()
+    with tempfile.TemporaryDirectory() as tmp:
+        failures = write_models(corpus, Path(tmp), source)
+        with redirect_stdout(out), redirect_stderr(err):
+            scorer.main(str(corpus), tmp)
+    return out.getvalue(), err.getvalue(), failures
+
+
+def summary(table: str) -> dict[str, dict[str, float]]:
+    """Parse score.py's table into {language: {metric: value}}."""
+    rows = {}
+    for line in table.splitlines():
+        name, *fields = line.split()
+        rows[name] = {k: float(v) for k, v in (f.split("=") for f in fields)}
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, help="the corpus folder")
+    parser.add_argument("--input", default="scraped.txt", help="the file to read in each article folder")
+    parser.add_argument("--rows", action="store_true", help="print the per-article rows too")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    table, rows, failures = score(args.corpus, args.input)
+    if args.rows:
+        print(rows, end="")
+    for failure in failures:
+        print(f"failed: {failure}")
+    print(table, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
