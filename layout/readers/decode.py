@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from layout.errors import SourceError
 
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
+_WESTERN = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15", "mac_roman"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -40,6 +42,9 @@ def _decode_bytes(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if _has_utf8_sequences(data):
+            raise SourceError(f"{name} is not valid UTF-8: byte {exc.start} breaks a UTF-8 file",
+                              "the file mixes encodings or is damaged; save it again as UTF-8") from exc
         return _decode_detected(data, name, exc)
 
 
@@ -54,8 +59,24 @@ def _decode_detected(data: bytes, name: str, exc: UnicodeDecodeError) -> str:
     if best is None or best.encoding in ("utf_8", "ascii") or best.chaos > 0.2:
         raise SourceError(f"{name} is not valid UTF-8 (byte {exc.start}) and its encoding cannot be detected",
                           "save the file again as UTF-8") from exc
-    log.warning("%s is not UTF-8: decoded as %s", name, best.encoding)
-    return str(best)
+    encoding = best.encoding
+    if encoding in _WESTERN and _decodes(data, "cp1252"):
+        encoding = "cp1252"  # the legacy encoding of the Western web; ties between code pages go to it
+    log.warning("%s is not UTF-8: decoded as %s", name, encoding)
+    return data.decode(encoding)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """True when the bytes hold valid multi-byte UTF-8 sequences: a UTF-8 file, damaged, not a legacy one."""
+    return re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data) is not None
 
 
 def _control_share(text: str) -> float:

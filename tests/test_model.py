@@ -1,0 +1,43 @@
+"""The content model: immutable, JSON round trip, plain text of every block."""
+
+import dataclasses
+
+import pytest
+
+from layout.model import (Article, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Rule, Run,
+                          article_from_dict, article_to_dict)
+
+
+def sample() -> Article:
+    return Article(
+        Meta(title="T", authors=("A", "B"), keywords=("k",), identifier="urn:uuid:x"),
+        (Paragraph("b001", (Run("Plain "), Run("bold", strong=True), Run(" and "), Run("link", href="https://e.org"))),
+         Heading("b002", (Run("Sub"),), 3),
+         Blockquote("b003", ((Run("One"),), (Run("Two", emphasis=True),))),
+         ListBlock("b004", ((Run("x"),), (Run("y"),)), ordered=True),
+         Image("b005", "pic.jpg", "alt", "cap", "cred"),
+         Rule("b006")),
+        (Dropped("Advertisement", "advertisement"),),
+    )
+
+
+def test_blocks_are_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sample().blocks[0].id = "other"
+
+
+def test_plain_text_of_each_block():
+    texts = [b.text for b in sample().blocks]
+    assert texts == ["Plain bold and link", "Sub", "One\n\nTwo", "x\ny", "cap cred", ""]
+
+
+def test_run_kinds():
+    kinds = [r.kind for r in sample().blocks[0].runs]
+    assert kinds == ["text", "strong", "text", "link"]
+
+
+def test_json_round_trip():
+    article = sample()
+    data = article_to_dict(article)
+    assert [b["type"] for b in data["blocks"]] == ["paragraph", "heading", "blockquote", "list", "image", "rule"]
+    assert article_from_dict(data) == dataclasses.replace(article, source_name="")

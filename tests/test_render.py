@@ -1,0 +1,37 @@
+"""The one template environment: autoescape everywhere, labels in the article's language."""
+
+from layout.model import Article, Meta, Paragraph, Run
+from layout.render import byline, date_label, environment, render, short_title
+
+
+def test_autoescape_for_any_template_name():
+    env = environment()
+    assert env.autoescape is True
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+
+
+def test_markup_in_text_is_escaped():
+    article = Article(Meta(title="<script>alert(1)</script>", identifier="urn:x"),
+                      (Paragraph("b001", (Run("a <i>b</i> & c"),)),))
+    html = render("print.html", article, stylesheet="s.css")
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert "a &lt;i&gt;b&lt;/i&gt; &amp; c" in html
+
+
+def test_byline_in_language():
+    assert byline(("Ann",), "en") == "By Ann"
+    assert byline(("Ann", "Bo", "Cy"), "en") == "By Ann, Bo and Cy"
+    assert byline(("Anna", "Bernd"), "de") == "Von Anna und Bernd"
+    assert byline((), "en") == ""
+
+
+def test_date_label():
+    assert date_label("2024-11-19T10:00:00+00:00", "en") == "November 19, 2024"
+    assert date_label("2024-11-19", "de") == "19. November 2024"
+    assert date_label("", "en") == ""
+
+
+def test_short_title():
+    assert short_title("Short") == "Short"
+    long = "word " * 30
+    assert len(short_title(long)) <= 61 and short_title(long).endswith("…")

@@ -1,0 +1,53 @@
+"""The EPUB writer, checked by EPUBCheck and by reading the package back."""
+
+import zipfile
+
+from conftest import ROOT, epubcheck
+from layout import themes
+from layout.build import build
+
+
+def test_epubcheck_reports_nothing(seed_build):
+    messages = epubcheck(seed_build[".epub"])
+    assert messages == [], [(m["ID"], m["message"]) for m in messages]
+
+
+def test_zip_is_normalized(seed_build):
+    with zipfile.ZipFile(seed_build[".epub"]) as epub:
+        first = epub.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert epub.read("mimetype") == b"application/epub+zip"
+        assert len({info.date_time for info in epub.infolist()}) == 1
+
+
+def test_package_metadata(seed_build):
+    meta = seed_build["article"].meta
+    with zipfile.ZipFile(seed_build[".epub"]) as epub:
+        opf = epub.read("EPUB/content.opf").decode()
+        names = epub.namelist()
+    assert '<package xml:lang="en"' in opf
+    assert f">{meta.identifier}</dc:identifier>" in opf
+    assert '<meta property="dcterms:modified">2000-01-01T00:00:00Z</meta>' in opf
+    assert "EPUB/toc.ncx" in names and "EPUB/nav.xhtml" in names
+
+
+def test_chapter_holds_every_block(seed_build):
+    import re
+
+    with zipfile.ZipFile(seed_build[".epub"]) as epub:
+        chapter = epub.read("EPUB/article.xhtml").decode()
+    text = " ".join(re.sub(r"<[^>]+>", "", chapter).split())
+    for block in seed_build["article"].blocks:
+        assert " ".join(block.text.split()) in text, block.id
+
+
+def test_source_date_epoch_pins_modified(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    result = build(ROOT / "source" / "ukraine-atacms.txt", tmp_path, ("epub",), themes.load("clipping"))
+    with zipfile.ZipFile(result.outputs[0]) as epub:
+        assert "2023-11-14T22:13:20Z" in epub.read("EPUB/content.opf").decode()
+
+
+def test_two_builds_are_byte_identical(tmp_path, seed_build):
+    again = build(ROOT / "source" / "ukraine-atacms.txt", tmp_path, ("epub",), themes.load("clipping"))
+    assert again.outputs[0].read_bytes() == seed_build[".epub"].read_bytes()

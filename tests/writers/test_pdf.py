@@ -1,0 +1,77 @@
+"""The PDF writer, checked by what poppler and pypdf read back from the file."""
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from conftest import ROOT, pdffonts, pdfinfo, pdftotext, squash
+from layout import themes
+from layout.build import build
+
+BUNDLED = ROOT / "styles" / "fonts"
+
+
+def bundled_font_names() -> set[str]:
+    from fontTools.ttLib import TTFont
+
+    names = set()
+    for path in BUNDLED.glob("*.ttf"):
+        font = TTFont(path)
+        names.add(font["name"].getDebugName(6))
+        names.add(f"{font['name'].getDebugName(1)}")
+    return names
+
+
+def test_fonts_embedded_and_all_bundled(seed_build):
+    fonts = pdffonts(seed_build[".pdf"])
+    assert fonts, "pdffonts lists no font"
+    families = {name.rsplit("-", 1)[0] if name.endswith(("-Bold", "-Italic")) else name for name in fonts}
+    for name in fonts:
+        assert name.startswith(("Layout-Serif", "Layout-Display", "Layout-Subhead", "Layout-Sans")), \
+            f"{name} is not one of the bundled fonts: {sorted(families)}"
+    assert "DejaVu" not in " ".join(fonts)
+
+
+def test_text_layer_holds_every_paragraph_in_order(seed_build):
+    text = squash(pdftotext(seed_build[".pdf"]))
+    article = seed_build["article"]
+    position = 0
+    for block in article.blocks:
+        found = text.find(squash(block.text), position)
+        assert found >= 0, f"{block.id} missing or out of order: {block.text[:60]}"
+        position = found
+
+
+def test_text_layer_has_no_dropped_line(seed_build):
+    text = squash(pdftotext(seed_build[".pdf"]))
+    for dropped in seed_build["article"].dropped:
+        assert squash(dropped.text) not in text, dropped.text
+
+
+def test_headline_once_and_dek(seed_build):
+    article = seed_build["article"]
+    text = squash(pdftotext(seed_build[".pdf"]))
+    assert text.count(squash(article.meta.title)) == 1
+    assert squash(article.meta.dek) in text
+
+
+def test_document_metadata(seed_build):
+    info = pdfinfo(seed_build[".pdf"])
+    meta = seed_build["article"].meta
+    assert info["Title"] == meta.title
+    assert info["Subject"] == meta.dek
+    assert info["Page size"].endswith("(A4)")
+    assert "WeasyPrint" in info["Producer"]
+
+
+def test_page_numbers_on_every_page(seed_build):
+    reader = PdfReader(seed_build[".pdf"])
+    total = len(reader.pages)
+    assert total >= 2
+    for number, page in enumerate(reader.pages, 1):
+        assert f"Page {number} of {total}" in page.extract_text()
+
+
+def test_two_builds_are_byte_identical(tmp_path, seed_build):
+    again = build(ROOT / "source" / "ukraine-atacms.txt", tmp_path, ("pdf",), themes.load("clipping"))
+    assert Path(again.outputs[0]).read_bytes() == seed_build[".pdf"].read_bytes()
