@@ -10,6 +10,7 @@ from layout import readers
 from layout.errors import OptionError, SourceError
 from layout.model import Article
 from layout.output import write_all
+from layout.paper import PrintOptions
 from layout.themes import Theme
 from layout.writers import WRITERS, Job, writer
 
@@ -47,12 +48,13 @@ def find_sources(folder: Path) -> list[Path]:
     return found
 
 
-def build(source: Path, outdir: Path, formats: tuple[str, ...], theme: Theme) -> Result:
+def build(source: Path, outdir: Path, formats: tuple[str, ...], theme: Theme,
+          options: PrintOptions = PrintOptions()) -> Result:
     """Build `source` into every format; nothing is written unless every writer succeeded."""
     article = readers.read(source)
     for dropped in article.dropped:
         log.info("%s: dropped %s: %s", source.name, dropped.reason, dropped.text[:80])
-    job = Job(article=article, source_dir=source.resolve().parent, theme=theme, stem=source.stem)
+    job = Job(article=article, source_dir=source.resolve().parent, theme=theme, stem=source.stem, options=options)
     files: dict[str, bytes] = {}
     for name in formats:
         files.update(writer(name)(job))

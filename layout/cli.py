@@ -41,15 +41,19 @@ def build(
     out: Path = typer.Option(Path("dist"), "--out", "-o", help="Output folder."),
     formats: str = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub, html."),
     theme: str = typer.Option("clipping", "--theme", "-t", help="Theme name under styles/, or a theme folder."),
+    paper: str = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT (200x280mm, 8x10in)."),
+    marks: bool = typer.Option(False, "--print", help="Add 3 mm bleed with crop and cross marks for a print shop."),
+    variant: str = typer.Option("", "--pdf-variant", help="pdf/a-3b (archival) or pdf/ua-1 (tagged, accessible)."),
 ) -> None:
     """Build a PDF clipping and an EPUB from each article."""
-    from layout import build as builder, themes
+    from layout import build as builder, paper as papers, themes
 
     chosen = builder.parse_formats(formats)
     style = themes.load(theme)
+    options = papers.PrintOptions(papers.parse_paper(paper), marks, papers.parse_variant(variant))
     paths = list(sources) if sources else builder.find_sources(Path("source"))
     for path in paths:
-        result = builder.build(path, out, chosen, style)
+        result = builder.build(path, out, chosen, style, options)
         dropped = f", {len(result.article.dropped)} lines dropped" if result.article.dropped else ""
         typer.echo(f"{path}: {result.article.words} words{dropped}")
         for output in result.outputs:

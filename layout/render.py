@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
 
 from layout import __version__
-from layout.model import Article
+from layout.model import Article, Paragraph
 from layout.themes import PACKAGE
 
 _BY = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door", "pt": "Por"}
@@ -43,6 +45,7 @@ def context(article: Article) -> dict:
         "date_label": date_label(meta.date, meta.lang),
         "short_title": short_title(meta.title),
         "source_line": source_line(meta.url, date_label(meta.date, meta.lang)),
+        "pull_quote": pull_quote(article),
         "version": __version__,
     }
 
@@ -94,3 +97,53 @@ def short_title(title: str, limit: int = 60) -> str:
 def source_line(url: str, date: str) -> str:
     """The line that says where and when the article was published."""
     return " · ".join(part for part in (url, date) if part)
+
+
+_QUOTED = re.compile(r"[“«„\"]([^”»“\"]{40,400})[”»“\"]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@dataclass(frozen=True)
+class PullQuote:
+    """A quotation from the article repeated in large type after block `after`; it never replaces text."""
+
+    text: str
+    after: str
+
+
+def pull_quote(article: Article, min_words: int = 350) -> PullQuote | None:
+    """The article's own quotation best suited to a pull quote, placed a third of the way in."""
+    paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
+    if article.words < min_words or len(paragraphs) < 6:
+        return None
+    candidates = [text for block in paragraphs for text in _quotations(block.text)]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda text: abs(len(text) - 105))
+    return PullQuote(best, _placement(article))
+
+
+def _quotations(text: str) -> list[str]:
+    """Whole sentences of 50 to 160 characters taken from the quotations in `text`."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        sentences = _SENTENCE_END.split(match[1].strip())
+        quote = ""
+        for sentence in sentences:
+            if len(quote) + len(sentence) > 160:
+                break
+            quote = f"{quote} {sentence}".strip()
+        quote = quote.rstrip(",;: ")
+        if 50 <= len(quote) <= 160 and quote[0].isupper():
+            found.append(quote if quote[-1] in ".!?…" else quote + "…")
+    return found
+
+
+def _placement(article: Article) -> str:
+    """The id of the paragraph after which a third of the body's words have been read."""
+    total, seen = article.words, 0
+    for block, following in zip(article.blocks, article.blocks[1:]):
+        seen += len(block.text.split())
+        if seen >= total / 3 and isinstance(block, Paragraph) and isinstance(following, Paragraph):
+            return block.id
+    return article.blocks[0].id

@@ -8,17 +8,19 @@ from pathlib import Path
 from typing import Callable
 
 from layout.model import Article
+from layout.paper import PrintOptions
 from layout.themes import Theme
 
 
 @dataclass(frozen=True)
 class Job:
-    """What a writer needs: the article, where its source lives, the theme, and the output stem."""
+    """What a writer needs: the article, where its source lives, the theme, print options, the output stem."""
 
     article: Article
     source_dir: Path
     theme: Theme
     stem: str
+    options: PrintOptions = PrintOptions()
 
 
 Files = dict[str, bytes]
