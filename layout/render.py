@@ -112,7 +112,7 @@ class PullQuote:
 
 
 def pull_quote(article: Article, min_words: int = 350) -> PullQuote | None:
-    """The article's own quotation best suited to a pull quote, placed a third of the way in."""
+    """The article's own quotation best suited to a pull quote, and where it goes."""
     paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
     if article.words < min_words or len(paragraphs) < 6:
         return None
@@ -139,11 +139,11 @@ def _quotations(text: str) -> list[str]:
     return found
 
 
-def _placement(article: Article) -> str:
-    """The id of the paragraph after which a third of the body's words have been read."""
-    total, seen = article.words, 0
+def _placement(article: Article, words: int = 110) -> str:
+    """The paragraph after which the quote goes: high in the first column, where it cannot strand a gap."""
+    seen = 0
     for block, following in zip(article.blocks, article.blocks[1:]):
         seen += len(block.text.split())
-        if seen >= total / 3 and isinstance(block, Paragraph) and isinstance(following, Paragraph):
+        if seen >= words and isinstance(block, Paragraph) and isinstance(following, Paragraph):
             return block.id
     return article.blocks[0].id
