@@ -14,9 +14,12 @@ class Run:
     emphasis: bool = False
     strong: bool = False
     href: str = ""
+    note: str = ""  # the id of the Note this run refers to; `text` is then its label ("1")
 
     @property
     def kind(self) -> str:
+        if self.note:
+            return "noteref"
         if self.href:
             return "link"
         if self.strong:
@@ -119,6 +122,19 @@ BLOCK_TYPES: dict[str, type] = {cls.type: cls for cls in (Paragraph, Heading, Bl
 
 
 @dataclass(frozen=True)
+class Note:
+    """A footnote: endnotes in print, pop-up footnotes in the EPUB; referred to by runs with `note` set."""
+
+    id: str
+    label: str
+    paragraphs: tuple[Runs, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(plain(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
 class Dropped:
     """A line a reader left out of the article, with the reason, so nothing is lost silently."""
 
@@ -150,6 +166,7 @@ class Article:
     blocks: tuple[Block, ...]
     dropped: tuple[Dropped, ...] = field(default=())
     source_name: str = ""
+    notes: tuple[Note, ...] = field(default=())
 
     @property
     def words(self) -> int:
@@ -169,6 +186,8 @@ def article_to_dict(article: Article) -> dict:
         "meta": asdict(article.meta),
         "blocks": [block_to_dict(block) for block in article.blocks],
         "dropped": [asdict(d) for d in article.dropped],
+        "notes": [{"id": n.id, "label": n.label, "text": n.text, "paragraphs": asdict(n)["paragraphs"]}
+                  for n in article.notes],
     }
 
 
@@ -203,4 +222,6 @@ def article_from_dict(data: dict) -> Article:
         meta=Meta(**meta),
         blocks=tuple(block_from_dict(b) for b in data["blocks"]),
         dropped=tuple(Dropped(**d) for d in data.get("dropped", ())),
+        notes=tuple(Note(n["id"], n["label"], tuple(_runs(p) for p in n["paragraphs"]))
+                    for n in data.get("notes", ())),
     )

@@ -13,8 +13,17 @@ from layout import __version__
 from layout.model import Article, Paragraph
 from layout.themes import PACKAGE
 
-_BY = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "nl": "Door", "pt": "Por"}
-_AND = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "nl": "en", "pt": "e"}
+# Words the templates print, per language; English fills any gap.
+LABELS: dict[str, dict[str, str]] = {
+    "en": {"by": "By", "and": "and", "notes": "Notes", "contents": "Contents", "landmarks": "Landmarks",
+           "page": "Page", "of": "of", "cover": "Cover"},
+    "de": {"by": "Von", "and": "und", "notes": "Anmerkungen", "contents": "Inhalt",
+           "landmarks": "Orientierungspunkte", "page": "Seite", "of": "von", "cover": "Titelbild"},
+    "fr": {"by": "Par", "and": "et", "notes": "Notes", "contents": "Sommaire", "landmarks": "Repères",
+           "page": "Page", "of": "sur", "cover": "Couverture"},
+    "es": {"by": "Por", "and": "y", "notes": "Notas", "contents": "Índice", "landmarks": "Puntos de referencia",
+           "page": "Página", "of": "de", "cover": "Portada"},
+}
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +50,8 @@ def context(article: Article) -> dict:
     return {
         "meta": meta,
         "blocks": article.blocks,
+        "notes": article.notes,
+        "labels": labels(meta.lang),
         "byline": byline(meta.authors, meta.lang),
         "date_label": date_label(meta.date, meta.lang),
         "short_title": short_title(meta.title),
@@ -50,14 +61,18 @@ def context(article: Article) -> dict:
     }
 
 
+def labels(lang: str) -> dict[str, str]:
+    """The template words for `lang` (a BCP 47 tag), English where the language has none."""
+    return {**LABELS["en"], **LABELS.get(lang.split("-")[0].lower(), {})}
+
+
 def byline(authors: tuple[str, ...], lang: str) -> str:
     """"By A, B and C" in the article's language."""
     if not authors:
         return ""
-    base = lang.split("-")[0]
-    names = ", ".join(authors[:-1]) + f" {_AND.get(base, '&')} {authors[-1]}" if len(authors) > 1 else authors[0]
-    by = _BY.get(base, "")
-    return f"{by} {names}" if by else names
+    words = labels(lang)
+    names = ", ".join(authors[:-1]) + f" {words['and']} {authors[-1]}" if len(authors) > 1 else authors[0]
+    return f"{words['by']} {names}"
 
 
 def parse_date(value: str) -> dt.date | None:

@@ -12,18 +12,12 @@ from ebooklib import epub
 
 from layout.errors import RenderError
 from layout.model import Article, Image
-from layout.render import parse_date, render
+from layout.render import labels, parse_date, render
 from layout.writers import Files, Job
 
 CHAPTER = "article.xhtml"
 STYLESHEET = "style.css"
 FALLBACK_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-_LABELS = {
-    "en": {"contents": "Contents", "landmarks": "Landmarks"},
-    "de": {"contents": "Inhalt", "landmarks": "Orientierungspunkte"},
-    "fr": {"contents": "Sommaire", "landmarks": "Repères"},
-    "es": {"contents": "Índice", "landmarks": "Puntos de referencia"},
-}
 
 
 def write(job: Job) -> Files:
@@ -61,10 +55,9 @@ def package(job: Job) -> epub.EpubBook:
     chapter.content = render("epub.html", article)
     chapter.add_link(href=STYLESHEET, rel="stylesheet", type="text/css")
     book.add_item(chapter)
-    labels = _LABELS.get(meta.lang.split("-")[0], _LABELS["en"])
-    nav = epub.EpubHtml(uid="nav", title=labels["contents"], file_name="nav.xhtml", lang=meta.lang)
+    nav = epub.EpubHtml(uid="nav", title=labels(meta.lang)["contents"], file_name="nav.xhtml", lang=meta.lang)
     nav.properties = ["nav"]
-    nav.content = render("nav.html", article, chapter=CHAPTER, labels=labels)
+    nav.content = render("nav.html", article, chapter=CHAPTER)
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
     book.toc = toc(article)
