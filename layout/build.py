@@ -49,9 +49,9 @@ def find_sources(folder: Path) -> list[Path]:
 
 
 def build(source: Path, outdir: Path, formats: tuple[str, ...], theme: Theme,
-          options: PrintOptions = PrintOptions()) -> Result:
+          options: PrintOptions = PrintOptions(), overrides: dict | None = None) -> Result:
     """Build `source` into every format; nothing is written unless every writer succeeded."""
-    article = readers.read(source)
+    article = readers.read(source, overrides)
     for dropped in article.dropped:
         log.info("%s: dropped %s: %s", source.name, dropped.reason, dropped.text[:80])
     job = Job(article=article, source_dir=source.resolve().parent, theme=theme, stem=source.stem, options=options)

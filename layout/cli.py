@@ -35,6 +35,20 @@ def root(
                         stream=sys.stderr, force=True)
 
 
+TITLE = typer.Option(None, "--title", help="Set the title.", rich_help_panel="Metadata")
+AUTHOR = typer.Option(None, "--author", help="Set the author (repeat for several).", rich_help_panel="Metadata")
+DATE = typer.Option(None, "--date", help="Set the date, YYYY-MM-DD.", rich_help_panel="Metadata")
+PUBLICATION = typer.Option(None, "--publication", help="Set the publication.", rich_help_panel="Metadata")
+URL = typer.Option(None, "--url", help="Set the article's web address.", rich_help_panel="Metadata")
+LANG = typer.Option(None, "--lang", help="Set the language (en, de, pt-BR...).", rich_help_panel="Metadata")
+
+
+def _overrides(title, author, date, publication, url, lang) -> dict:
+    from layout.metadata import from_options
+
+    return from_options(title=title, authors=author or None, date=date, publication=publication, url=url, lang=lang)
+
+
 @app.command()
 def build(
     sources: Optional[List[Path]] = typer.Argument(None, help="Article files; default: every article in source/."),
@@ -44,6 +58,8 @@ def build(
     paper: str = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT (200x280mm, 8x10in)."),
     marks: bool = typer.Option(False, "--print", help="Add 3 mm bleed with crop and cross marks for a print shop."),
     variant: str = typer.Option("", "--pdf-variant", help="pdf/a-3b (archival) or pdf/ua-1 (tagged, accessible)."),
+    title: Optional[str] = TITLE, author: Optional[List[str]] = AUTHOR, date: Optional[str] = DATE,
+    publication: Optional[str] = PUBLICATION, url: Optional[str] = URL, lang: Optional[str] = LANG,
 ) -> None:
     """Build a PDF clipping and an EPUB from each article."""
     from layout import build as builder, paper as papers, themes
@@ -51,9 +67,10 @@ def build(
     chosen = builder.parse_formats(formats)
     style = themes.load(theme)
     options = papers.PrintOptions(papers.parse_paper(paper), marks, papers.parse_variant(variant))
+    overrides = _overrides(title, author, date, publication, url, lang)
     paths = list(sources) if sources else builder.find_sources(Path("source"))
     for path in paths:
-        result = builder.build(path, out, chosen, style, options)
+        result = builder.build(path, out, chosen, style, options, overrides)
         dropped = f", {len(result.article.dropped)} lines dropped" if result.article.dropped else ""
         typer.echo(f"{path}: {result.article.words} words{dropped}")
         for output in result.outputs:
@@ -65,12 +82,14 @@ def build(
 def inspect(
     source: Path = typer.Argument(..., help="An article file."),
     as_json: bool = typer.Option(False, "--json", help="Print the content model as JSON."),
+    title: Optional[str] = TITLE, author: Optional[List[str]] = AUTHOR, date: Optional[str] = DATE,
+    publication: Optional[str] = PUBLICATION, url: Optional[str] = URL, lang: Optional[str] = LANG,
 ) -> None:
     """Show the content model a reader builds from SOURCE, dropped lines included."""
     from layout import readers
     from layout.model import article_to_dict
 
-    article = readers.read(source)
+    article = readers.read(source, _overrides(title, author, date, publication, url, lang))
     if as_json:
         typer.echo(json.dumps(article_to_dict(article), ensure_ascii=False, indent=1))
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Callable
 
@@ -23,7 +24,15 @@ def suffixes() -> tuple[str, ...]:
     return tuple(READERS)
 
 
-def read(path: Path) -> Article:
+def read(path: Path, overrides: Mapping | None = None) -> Article:
+    """Read the article at `path`, then set the sidecar's metadata and `overrides` over the reader's."""
+    from layout import metadata
+
+    article = read_source(path)
+    return metadata.apply(article, metadata.sidecar(path), overrides or {})
+
+
+def read_source(path: Path) -> Article:
     """Read the article at `path` with the reader for its suffix."""
     if not path.exists():
         raise SourceError(f"{path} does not exist", "check the path, or run `layout build` with no argument")

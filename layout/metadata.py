@@ -1,0 +1,92 @@
+"""Metadata the user sets: a sidecar `<name>.yml` and command-line values, over what the reader found."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from layout.errors import OptionError, SourceError
+from layout.model import Article, Meta
+from layout.readers.common import identifier
+from layout.render import parse_date
+
+FIELDS = ("title", "dek", "authors", "publication", "date", "dateline", "lang", "url", "keywords")
+ALIASES = {"subtitle": "dek", "standfirst": "dek", "description": "dek", "author": "authors",
+           "language": "lang", "site": "publication", "tags": "keywords"}
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def normalize(data: Mapping, where: str) -> dict:
+    """Known fields of `data` as Meta values (aliases folded, lists made tuples); unknown keys are ignored."""
+    out: dict = {}
+    for key, value in data.items():
+        name = ALIASES.get(str(key).lower(), str(key).lower())
+        if name in FIELDS and value not in (None, "", []):
+            out[name] = _value(name, value, where)
+    return out
+
+
+def _value(name: str, value, where: str):
+    if name in ("authors", "keywords"):
+        items = value if isinstance(value, (list, tuple)) else re.split(r"\s*[,;]\s*", str(value))
+        return tuple(" ".join(str(item).split()) for item in items if str(item).strip())
+    text = " ".join(str(value).split())
+    if name == "date":
+        if hasattr(value, "isoformat"):
+            text = value.isoformat()
+        if parse_date(text) is None:
+            raise OptionError(f"{where}: date {text!r} is not a date", "write it as YYYY-MM-DD")
+    if name == "lang" and not _LANG.match(text):
+        raise OptionError(f"{where}: language {text!r} is not a language tag", "use a tag such as en, de or pt-BR")
+    if name == "url" and not re.match(r"^https?://\S+$", text):
+        raise OptionError(f"{where}: url {text!r} is not a web address", "give the article's http(s) address")
+    return text
+
+
+def sidecar(source: Path) -> dict:
+    """The metadata in `<name>.yml` (or `.yaml`) beside `source`, if there is one."""
+    for path in (source.with_suffix(".yml"), source.with_suffix(".yaml")):
+        if path.is_file():
+            return normalize(load_yaml(path.read_text(encoding="utf-8"), path.name), path.name)
+    return {}
+
+
+def load_yaml(text: str, where: str, first_line: int = 1) -> dict:
+    """Parse a YAML mapping; a malformed one is a SourceError naming the line."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + first_line}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "malformed YAML"
+        raise SourceError(f"{where}{line}: {problem}", "fix the YAML: `key: value`, one per line") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SourceError(f"{where}: metadata is not a mapping", "write `key: value` lines, such as `title: ...`")
+    return data
+
+
+def apply(article: Article, *layers: Mapping) -> Article:
+    """The article with each layer's fields set over the reader's; later layers win."""
+    values: dict = {}
+    for layer in layers:
+        values.update(layer)
+    if not values:
+        return article
+    meta = dataclasses.replace(article.meta, **values)
+    if "url" in values and "identifier" not in values:
+        meta = dataclasses.replace(meta, identifier=identifier(meta.url, meta.title, article.blocks))
+    return dataclasses.replace(article, meta=meta)
+
+
+def from_options(**options) -> dict:
+    """Command-line values (None when not given) as metadata fields."""
+    return normalize({k: v for k, v in options.items() if v is not None}, "command line")
+
+
+__all__ = ["FIELDS", "Meta", "apply", "from_options", "load_yaml", "normalize", "sidecar"]
