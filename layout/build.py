@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout import readers
+from layout import parity, readers
 from layout.errors import OptionError, SourceError
 from layout.model import Article
 from layout.output import write_all
@@ -49,13 +49,27 @@ def find_sources(folder: Path) -> list[Path]:
 
 
 def build(source: Path, outdir: Path, formats: tuple[str, ...], theme: Theme,
-          options: PrintOptions = PrintOptions(), overrides: dict | None = None) -> Result:
+          options: PrintOptions = PrintOptions(), overrides: dict | None = None, embed_fonts: bool = False) -> Result:
     """Build `source` into every format; nothing is written unless every writer succeeded."""
     article = readers.read(source, overrides)
     for dropped in article.dropped:
         log.info("%s: dropped %s: %s", source.name, dropped.reason, dropped.text[:80])
-    job = Job(article=article, source_dir=source.resolve().parent, theme=theme, stem=source.stem, options=options)
+    job = Job(article=article, source_dir=source.resolve().parent, theme=theme, stem=source.stem, options=options,
+              embed_fonts=embed_fonts)
     files: dict[str, bytes] = {}
     for name in formats:
         files.update(writer(name)(job))
+    parity.check(article, output_texts(job, files))
     return Result(source, article, tuple(write_all(outdir, files)))
+
+
+def output_texts(job: Job, files: dict[str, bytes]) -> dict:
+    """The text each paged output carries (the PDF's per block), for the parity check."""
+    texts: dict = {}
+    if f"{job.stem}.pdf" in files:
+        from layout.pagemap import laid_out_blocks
+
+        texts["pdf"] = laid_out_blocks(job.print_layout)
+    if f"{job.stem}.epub" in files:
+        texts["epub"] = parity.epub_text(files[f"{job.stem}.epub"])
+    return texts

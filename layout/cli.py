@@ -58,6 +58,7 @@ def build(
     paper: str = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT (200x280mm, 8x10in)."),
     marks: bool = typer.Option(False, "--print", help="Add 3 mm bleed with crop and cross marks for a print shop."),
     variant: str = typer.Option("", "--pdf-variant", help="pdf/a-3b (archival) or pdf/ua-1 (tagged, accessible)."),
+    embed_fonts: bool = typer.Option(False, "--embed-fonts", help="Put the theme's fonts, subset, in the EPUB."),
     title: Optional[str] = TITLE, author: Optional[List[str]] = AUTHOR, date: Optional[str] = DATE,
     publication: Optional[str] = PUBLICATION, url: Optional[str] = URL, lang: Optional[str] = LANG,
 ) -> None:
@@ -70,7 +71,7 @@ def build(
     overrides = _overrides(title, author, date, publication, url, lang)
     paths = list(sources) if sources else builder.find_sources(Path("source"))
     for path in paths:
-        result = builder.build(path, out, chosen, style, options, overrides)
+        result = builder.build(path, out, chosen, style, options, overrides, embed_fonts)
         dropped = f", {len(result.article.dropped)} lines dropped" if result.article.dropped else ""
         typer.echo(f"{path}: {result.article.words} words{dropped}")
         for output in result.outputs:

@@ -15,9 +15,12 @@ class Run:
     strong: bool = False
     href: str = ""
     note: str = ""  # the id of the Note this run refers to; `text` is then its label ("1")
+    page: str = ""  # a print page-break marker: the print edition's page that starts here; `text` is empty
 
     @property
     def kind(self) -> str:
+        if self.page:
+            return "pagebreak"
         if self.note:
             return "noteref"
         if self.href:

@@ -16,13 +16,13 @@ from layout.themes import PACKAGE
 # Words the templates print, per language; English fills any gap.
 LABELS: dict[str, dict[str, str]] = {
     "en": {"by": "By", "and": "and", "notes": "Notes", "contents": "Contents", "landmarks": "Landmarks",
-           "page": "Page", "of": "of", "cover": "Cover"},
+           "page": "Page", "of": "of", "cover": "Cover", "pages": "Pages", "clipping": "Clipping"},
     "de": {"by": "Von", "and": "und", "notes": "Anmerkungen", "contents": "Inhalt",
-           "landmarks": "Orientierungspunkte", "page": "Seite", "of": "von", "cover": "Titelbild"},
+           "landmarks": "Orientierungspunkte", "page": "Seite", "of": "von", "cover": "Titelbild", "pages": "Seiten", "clipping": "Zeitungsausschnitt"},
     "fr": {"by": "Par", "and": "et", "notes": "Notes", "contents": "Sommaire", "landmarks": "Repères",
-           "page": "Page", "of": "sur", "cover": "Couverture"},
+           "page": "Page", "of": "sur", "cover": "Couverture", "pages": "Pages", "clipping": "Coupure de presse"},
     "es": {"by": "Por", "and": "y", "notes": "Notas", "contents": "Índice", "landmarks": "Puntos de referencia",
-           "page": "Página", "of": "de", "cover": "Portada"},
+           "page": "Página", "of": "de", "cover": "Portada", "pages": "Páginas", "clipping": "Recorte de prensa"},
 }
 
 

@@ -69,5 +69,20 @@ def pdfinfo(path: Path) -> dict[str, str]:
 
 
 def squash(text: str) -> str:
-    """Text with whitespace and hyphens removed, so line breaks and hyphenation do not matter."""
-    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text)
+    """Text with whitespace and hyphens removed and case folded, so line breaks, hyphenation and caps do not matter."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text).casefold()
+
+
+def page_count(path: Path) -> int:
+    return int(pdfinfo(path)["Pages"])
+
+
+def body_text(path: Path, title: str, folio: str = "") -> list[str]:
+    """Each page's text without its furniture: the running head (the title), the folio line and "Page N of M"."""
+    pages = []
+    total = page_count(path)
+    for number in range(1, total + 1):
+        lines = pdftotext(path, "-f", str(number), "-l", str(number)).splitlines()
+        furniture = {title.casefold(), folio.casefold(), f"page {number} of {total}"}
+        pages.append("\n".join(line for line in lines if line.strip().casefold() not in furniture))
+    return pages

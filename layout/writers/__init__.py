@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +22,14 @@ class Job:
     theme: Theme
     stem: str
     options: PrintOptions = PrintOptions()
+    embed_fonts: bool = False
+
+    @cached_property
+    def print_layout(self):
+        """The print edition laid out by WeasyPrint, once per job: the PDF writes it, the EPUB maps its pages."""
+        from layout.writers.pdf import document
+
+        return document(self)
 
 
 Files = dict[str, bytes]

@@ -1,35 +1,47 @@
-"""The EPUB writer: the EPUB chapter HTML packaged by EbookLib, then re-zipped for identical bytes."""
+"""The EPUB writer: chapter, cover and nav from the templates, packaged by EbookLib, re-zipped for identical bytes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import os
 import re
 import zipfile
 
 from ebooklib import epub
 
+from layout import pagemap
 from layout.errors import RenderError
 from layout.model import Article, Image
 from layout.render import labels, parse_date, render
 from layout.writers import Files, Job
 
+log = logging.getLogger(__name__)
+
 CHAPTER = "article.xhtml"
+COVER_PAGE = "cover.xhtml"
+COVER_IMAGE = "cover.png"
 STYLESHEET = "style.css"
 FALLBACK_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+MAX_BYTES = 50 * 1024 * 1024
 
 
 def write(job: Job) -> Files:
-    """The EPUB as bytes: EPUB 3 with nav and NCX, pinned dates, a normalized zip."""
-    modified = pinned_time(job.article.meta.date)
-    book = package(job)
+    """The EPUB as bytes: EPUB 3 with nav, page list and NCX, a cover, pinned dates, a normalized zip."""
+    starts = pagemap.page_starts(job.print_layout, job.article)
+    book = package(job, starts)
     raw = io.BytesIO()
+    modified = pinned_time(job.article.meta.date)
     try:
         epub.write_epub(raw, book, {"mtime": modified, "epub3_pages": False, "raise_exceptions": True})
     except Exception as exc:
         raise RenderError(f"EbookLib could not package {job.stem}: {exc}") from exc
-    return {f"{job.stem}.epub": normalize_zip(raw.getvalue(), modified, job.article.meta.lang)}
+    data = normalize_zip(raw.getvalue(), modified, job.article.meta.lang)
+    if len(data) > MAX_BYTES:
+        raise RenderError(f"the EPUB of {job.stem} is {len(data) // 1_000_000} MB, over the 50 MB readers accept",
+                          "use smaller images")
+    return {f"{job.stem}.epub": data}
 
 
 def pinned_time(date: str) -> dt.datetime:
@@ -43,26 +55,54 @@ def pinned_time(date: str) -> dt.datetime:
     return FALLBACK_EPOCH
 
 
-def package(job: Job) -> epub.EpubBook:
-    """The EbookLib book: metadata, stylesheet, chapter, nav, NCX and spine."""
+def package(job: Job, starts: tuple[pagemap.PageStart, ...]) -> epub.EpubBook:
+    """The EbookLib book: metadata, stylesheet, fonts, cover, chapter with page markers, nav, NCX and spine."""
     article, meta = job.article, job.article.meta
+    words = labels(meta.lang)
     book = epub.EpubBook()
-    describe(book, article)
-    css = epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css",
-                        content=job.theme.epub_css.read_bytes())
-    book.add_item(css)
-    chapter = epub.EpubHtml(uid="article", title=meta.title, file_name=CHAPTER, lang=meta.lang)
-    chapter.content = render("epub.html", article)
-    chapter.add_link(href=STYLESHEET, rel="stylesheet", type="text/css")
-    book.add_item(chapter)
-    nav = epub.EpubHtml(uid="nav", title=labels(meta.lang)["contents"], file_name="nav.xhtml", lang=meta.lang)
+    describe(book, article, job, bool(starts))
+    css = job.theme.epub_css.read_text(encoding="utf-8")
+    if job.embed_fonts:
+        from layout.writers.fonts import embed
+
+        css = add_fonts(book, embed(job), css)
+    book.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css", content=css.encode()))
+    from layout.writers.cover import cover_png
+
+    book.set_cover(COVER_IMAGE, cover_png(job), create_page=False)
+    cover = xhtml("cover", words["cover"], COVER_PAGE, meta.lang,
+                  render("cover_page.html", article, image=COVER_IMAGE))
+    marked = pagemap.with_markers(article, starts)
+    chapter = xhtml("article", meta.title, CHAPTER, meta.lang,
+                    render("epub.html", marked, first_page="1" if starts else ""))
+    nav = xhtml("nav", words["contents"], "nav.xhtml", meta.lang,
+                render("nav.html", article, chapter=CHAPTER, cover_page=COVER_PAGE,
+                       pages=[str(start.page) for start in starts]))
     nav.properties = ["nav"]
-    nav.content = render("nav.html", article, chapter=CHAPTER)
-    book.add_item(nav)
+    for item in (cover, chapter, nav):
+        book.add_item(item)
     book.add_item(epub.EpubNcx())
     book.toc = toc(article)
-    book.spine = [chapter]
+    book.spine = [cover, chapter]
     return book
+
+
+def xhtml(uid: str, title: str, name: str, lang: str, content: str) -> epub.EpubHtml:
+    item = epub.EpubHtml(uid=uid, title=title, file_name=name, lang=lang)
+    item.content = content
+    if uid != "nav":
+        item.add_link(href=STYLESHEET, rel="stylesheet", type="text/css")
+    return item
+
+
+def add_fonts(book: epub.EpubBook, fonts: dict[str, bytes], css: str) -> str:
+    """Add the subset WOFF2 fonts to the book and return the CSS with their @font-face rules first."""
+    from layout.writers.fonts import font_faces
+
+    for name, data in fonts.items():
+        book.add_item(epub.EpubItem(uid=f"font-{name.split('.')[0]}", file_name=f"fonts/{name}",
+                                    media_type="font/woff2", content=data))
+    return font_faces(fonts) + css
 
 
 def toc(article: Article) -> list:
@@ -72,7 +112,7 @@ def toc(article: Article) -> list:
     return entries
 
 
-def describe(book: epub.EpubBook, article: Article) -> None:
+def describe(book: epub.EpubBook, article: Article, job: Job, paged: bool) -> None:
     """Dublin Core and accessibility metadata, each only as far as it is true of this book."""
     meta = article.meta
     book.set_identifier(meta.identifier)
@@ -83,29 +123,39 @@ def describe(book: epub.EpubBook, article: Article) -> None:
     for name, value in (("publisher", meta.publication), ("description", meta.dek), ("source", meta.url)):
         if value:
             book.add_metadata("DC", name, value)
-    if parse_date(meta.date):
-        book.add_metadata("DC", "date", parse_date(meta.date).isoformat())
+    day = parse_date(meta.date)
+    if day:
+        book.add_metadata("DC", "date", day.isoformat())
     for keyword in meta.keywords:
         book.add_metadata("DC", "subject", keyword)
-    for prop, value in accessibility(article):
+    for prop, value in accessibility(article, paged):
         book.add_metadata(None, "meta", value, {"property": prop})
+    if paged:
+        source = f"{meta.identifier} print edition ({job.theme.name} theme, {job.options.paper.name.upper()})"
+        book.add_metadata(None, "meta", source, {"property": "pageBreakSource"})
 
 
-def accessibility(article: Article) -> list[tuple[str, str]]:
+def accessibility(article: Article, paged: bool) -> list[tuple[str, str]]:
     """schema.org accessibility properties computed from the facts of this book."""
     images = [b for b in article.blocks if isinstance(b, Image)]
+    described = all(b.alt for b in images)
+    for image in images:
+        if not image.alt:
+            log.warning("image %s has no alt text: the EPUB will say so, and claims no WCAG conformance", image.src)
     modes = ["textual"] + (["visual"] if images else [])
     features = ["structuralNavigation", "tableOfContents", "readingOrder"]
-    if images and all(b.alt for b in images):
-        features.append("alternativeText")
-    summary = "A single article with a table of contents and headings for navigation."
-    if images and not all(b.alt for b in images):
-        summary += " Some images have no text alternative."
-    props = [("schema:accessMode", m) for m in modes]
-    props.append(("schema:accessModeSufficient", "textual" if not images or all(b.alt for b in images)
-                  else ",".join(modes)))
-    props += [("schema:accessibilityFeature", f) for f in features]
+    features += ["printPageNumbers", "pageNavigation"] if paged else []
+    features += ["alternativeText"] if images and described else []
+    summary = "One article with headings, a table of contents"
+    summary += " and the print edition's page numbers." if paged else "."
+    summary += " Every image has a text alternative." if images and described else ""
+    summary += " Some images have no text alternative." if not described else ""
+    props = [("schema:accessMode", mode) for mode in modes]
+    props.append(("schema:accessModeSufficient", "textual" if described else ",".join(modes)))
+    props += [("schema:accessibilityFeature", feature) for feature in features]
     props += [("schema:accessibilityHazard", "none"), ("schema:accessibilitySummary", summary)]
+    if described:
+        props.append(("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"))
     return props
 
 

@@ -34,5 +34,5 @@ def document(job: Job):
 def write(job: Job) -> Files:
     """The PDF as bytes, byte-identical for identical input."""
     identifier = hashlib.md5(job.article.meta.identifier.encode()).hexdigest().encode()
-    pdf = document(job).write_pdf(pdf_identifier=identifier, pdf_variant=job.options.variant or None)
+    pdf = job.print_layout.write_pdf(pdf_identifier=identifier, pdf_variant=job.options.variant or None)
     return {f"{job.stem}.pdf": pdf}

@@ -1,0 +1,47 @@
+"""The content parity check: every block of the model must reach every output's text."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from layout.errors import RenderError
+from layout.model import Article
+
+_INVISIBLE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
+
+
+def fold(text: str) -> str:
+    """Text compared without case, whitespace or hyphens, so line breaks and small caps do not matter."""
+    return _INVISIBLE.sub("", text).casefold()
+
+
+def missing(article: Article, output_text: str | dict[str, str]) -> list[str]:
+    """The ids of blocks (and notes) whose text is not in the output: one text, or one per element id."""
+    items = [(block.id, block.text) for block in article.blocks] + [(n.id, n.text) for n in article.notes]
+    lost = []
+    for item_id, text in items:
+        where = output_text.get(item_id, "") if isinstance(output_text, dict) else output_text
+        if fold(text) and fold(text) not in fold(where):
+            lost.append(item_id)
+    return lost
+
+
+def epub_text(data: bytes, chapter: str = "EPUB/article.xhtml") -> str:
+    """The text of the EPUB's article chapter."""
+    from lxml import html
+
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return html.fromstring(book.read(chapter)).text_content()
+
+
+def check(article: Article, texts: dict[str, str | dict[str, str]]) -> None:
+    """Raise RenderError naming the first block an output lost; `texts` maps format -> that output's text."""
+    for fmt, text in texts.items():
+        lost = missing(article, text)
+        if lost:
+            block = next((b for b in article.blocks if b.id == lost[0]), None)
+            words = " ".join((block.text if block else lost[0]).split()[:8])
+            raise RenderError(f"the {fmt.upper()} lost block {lost[0]} (\"{words}…\") and {len(lost) - 1} more",
+                              "the theme's CSS may hide or clip it; try the default theme, or report the article")

@@ -1,0 +1,86 @@
+"""Fonts for the EPUB: the theme's fonts subset to the characters the book uses, as WOFF2."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout.render import context
+from layout.writers import Job
+
+_FACE = re.compile(r"@font-face\s*{([^}]*)}", re.S)
+_DESCRIPTOR = re.compile(r"(font-family|src|font-weight|font-style)\s*:\s*([^;]+);")
+
+
+@dataclass(frozen=True)
+class Face:
+    """One @font-face of the bundled fonts.css: a family, weight and style, and its file."""
+
+    family: str
+    weight: str
+    style: str
+    file: Path
+
+
+def faces(fonts_css: Path) -> list[Face]:
+    """The @font-face rules of a fonts.css."""
+    found = []
+    for body in _FACE.findall(fonts_css.read_text(encoding="utf-8")):
+        d = {k: v.strip() for k, v in _DESCRIPTOR.findall(body)}
+        src = re.search(r'url\("?([^")]+)"?\)', d["src"])[1]
+        found.append(Face(d["font-family"].strip('"'), d.get("font-weight", "400"), d.get("font-style", "normal"),
+                          fonts_css.parent / src))
+    return found
+
+
+def used_characters(job: Job) -> str:
+    """Every character the EPUB's text can show: the model's text, the labels, and the lining figures."""
+    ctx = context(job.article)
+    texts = [block.text for block in job.article.blocks] + [note.text for note in job.article.notes]
+    texts += [str(v) for v in vars(job.article.meta).values()] + list(ctx["labels"].values())
+    texts += [ctx["byline"], ctx["date_label"], ctx["source_line"], "0123456789 ·.,:;!?()“”‘’\"'-–—…"]
+    return "".join(sorted(set("".join(texts))))
+
+
+def embed(job: Job) -> dict[str, bytes]:
+    """WOFF2 subsets of the faces the theme's EPUB CSS names, keyed by file name."""
+    css = job.theme.epub_css.read_text(encoding="utf-8")
+    chars = used_characters(job)
+    return {face.file.stem + ".woff2": subset(face.file, chars)
+            for face in faces(job.theme.fonts / "fonts.css") if f'"{face.family}"' in css}
+
+
+def subset(path: Path, chars: str) -> bytes:
+    """`path` cut down to `chars` (with kerning and ligatures kept), as WOFF2."""
+    from fontTools import subset as fts
+    from fontTools.ttLib import TTFont
+
+    options = fts.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "onum", "lnum"]
+    options.name_IDs = ["*"]
+    options.hinting = False
+    font = TTFont(path)
+    subsetter = fts.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out)
+    return out.getvalue()
+
+
+def font_faces(fonts: dict[str, bytes]) -> str:
+    """@font-face rules for the embedded files, in the same families as the print edition."""
+    from layout.themes import styles_root
+
+    rules = []
+    for face in faces(styles_root() / "fonts" / "fonts.css"):
+        name = face.file.stem + ".woff2"
+        if name in fonts:
+            rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
+                         f'font-style: {face.style}; src: url("fonts/{name}") format("woff2"); }}\n')
+    return "".join(rules)
+
