@@ -24,6 +24,25 @@ def seed_article():
 
 
 @pytest.fixture(scope="session")
+def build_seed(tmp_path_factory):
+    """Build the seed with given options once per session: build_seed(formats, paper=, marks=, variant=, theme=)."""
+    from layout.paper import PrintOptions, parse_paper
+
+    cache: dict = {}
+
+    def make(formats=("pdf",), paper="a4", marks=False, variant="", theme="clipping", embed_fonts=False):
+        key = (formats, paper, marks, variant, theme, embed_fonts)
+        if key not in cache:
+            out = tmp_path_factory.mktemp("build")
+            options = PrintOptions(parse_paper(paper), marks, variant)
+            result = build(SEED, out, formats, themes.load(theme), options, embed_fonts=embed_fonts)
+            cache[key] = {path.suffix: path for path in result.outputs} | {"article": result.article}
+        return cache[key]
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """The seed built once to PDF, EPUB and HTML."""
     out = tmp_path_factory.mktemp("dist")
@@ -86,3 +105,38 @@ def body_text(path: Path, title: str, folio: str = "") -> list[str]:
         furniture = {title.casefold(), folio.casefold(), f"page {number} of {total}"}
         pages.append("\n".join(line for line in lines if line.strip().casefold() not in furniture))
     return pages
+
+
+def epub_file(path: Path, name: str) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return book.read(name).decode("utf-8")
+
+
+def ace(path: Path, out: Path) -> dict:
+    """DAISY Ace's report for `path` (installed by `npm install` into node_modules, run with Debian's chromium)."""
+    import os
+
+    cli = ROOT / "node_modules" / ".bin" / "ace-cli"
+    if not cli.exists():
+        pytest.fail("DAISY Ace is not installed: run `bash .ci/setup` (npm install with PUPPETEER_SKIP_DOWNLOAD=1)")
+    chromium = require("chromium")
+    env = os.environ | {"PUPPETEER_EXECUTABLE_PATH": chromium}
+    run = subprocess.run([str(cli), "-E", "-s", "-f", "-o", str(out), str(path)], capture_output=True, text=True,
+                         env=env, timeout=300)
+    assert run.returncode in (0, 2), f"Ace crashed: {run.stderr[-2000:]}"
+    return json.loads((out / "report.json").read_text())
+
+
+def ace_violations(report: dict) -> list[str]:
+    found = []
+
+    def walk(node):
+        for item in node.get("assertions", []):
+            if item.get("earl:result", {}).get("earl:outcome") == "fail":
+                found.append(f"{item['earl:test'].get('dct:title')}: {item['earl:result'].get('dct:description', '')}")
+            walk(item)
+
+    walk(report)
+    return found

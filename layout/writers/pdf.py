@@ -16,19 +16,25 @@ from layout.writers import Files, Job
 log = logging.getLogger(__name__)
 
 
-def document(job: Job):
-    """The laid-out WeasyPrint document of the print edition."""
-    html = render("print.html", job.article, stylesheet=job.theme.print_css.as_uri(),
-                  paper_class=job.options.paper.columns_class)
+def lay_out(job: Job, template: str, page_css: str = "", **extra):
+    """Render `template` for the job and lay it out: theme CSS, bundled fonts, sandboxed fetcher."""
+    html = render(template, job.article, stylesheet=job.theme.print_css.as_uri(), **extra)
     fetcher = SandboxFetcher((job.source_dir, *job.theme.roots))
-    base_url = job.source_dir.resolve().as_uri() + "/"
     fonts = FontConfiguration()
-    page = CSS(string=job.options.page_css(), font_config=fonts, url_fetcher=fetcher)
+    sheets = [CSS(filename=str(job.theme.fonts / "fonts.css"), font_config=fonts, url_fetcher=fetcher)]
+    if page_css:
+        sheets.append(CSS(string=page_css, font_config=fonts, url_fetcher=fetcher))
+    base_url = job.source_dir.resolve().as_uri() + "/"
     try:
         return HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-            font_config=fonts, stylesheets=[page], pdf_variant=job.options.variant or None)
+            font_config=fonts, stylesheets=sheets, pdf_variant=job.options.variant or None)
     except Exception as exc:  # WeasyPrint raises many kinds; report one error
         raise RenderError(f"WeasyPrint could not lay out {job.stem}: {exc}") from exc
+
+
+def document(job: Job):
+    """The laid-out print edition."""
+    return lay_out(job, "print.html", job.options.page_css(), paper_class=job.options.paper.columns_class)
 
 
 def write(job: Job) -> Files:

@@ -1,0 +1,62 @@
+"""The print edition's page numbers in the EPUB: one marker per PDF page, at the words that open it."""
+
+import re
+
+import pytest
+from lxml import etree
+
+from conftest import body_text, epub_file, page_count, squash
+
+XHTML = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+
+
+def markers_and_following_text(epub) -> dict[str, str]:
+    """Page label -> the text that follows its marker in the chapter."""
+    root = etree.fromstring(epub_file(epub, "EPUB/article.xhtml").encode())
+    body = root.find("x:body", XHTML)
+    text_after: dict[str, str] = {}
+    stream = []
+    for element in body.iter():
+        if element.get(EPUB_TYPE) == "pagebreak":
+            stream.append(("marker", element.get("aria-label")))
+        elif element.text:
+            stream.append(("text", element.text))
+        if element.tail and element is not body:
+            stream.append(("text", element.tail))
+    for index, (kind, value) in enumerate(stream):
+        if kind == "marker":
+            text_after[value] = "".join(v for k, v in stream[index + 1:] if k == "text")
+    return text_after
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_one_marker_per_page_at_the_page_start(build_seed, paper):
+    built = build_seed(formats=("pdf", "epub"), paper=paper)
+    pages = body_text(built[".pdf"], built["article"].meta.title)
+    assert len(pages) == page_count(built[".pdf"])
+    after = markers_and_following_text(built[".epub"])
+    assert sorted(after, key=int) == [str(n) for n in range(1, len(pages) + 1)]
+    for number, page in enumerate(pages, 1):
+        first_words = squash(" ".join(page.split()[:6]))
+        following = squash(after[str(number)])
+        # a page may open inside a hyphenated word; the marker then stands before that word
+        first_words = first_words[len(first_words) // 3:] if not following.startswith(first_words) else first_words
+        assert first_words in following[: len(first_words) + 40], f"page {number}: {page[:80]!r}"
+
+
+def test_page_list_nav(build_seed):
+    built = build_seed(formats=("pdf", "epub"))
+    nav = etree.fromstring(epub_file(built[".epub"], "EPUB/nav.xhtml").encode())
+    page_list = [n for n in nav.iter("{http://www.w3.org/1999/xhtml}nav") if n.get(EPUB_TYPE) == "page-list"]
+    assert len(page_list) == 1 and page_list[0].get("role") == "doc-pagelist"
+    links = [a.get("href") for a in page_list[0].iter("{http://www.w3.org/1999/xhtml}a")]
+    assert links == [f"article.xhtml#page-{n}" for n in range(1, page_count(built[".pdf"]) + 1)]
+
+
+def test_page_break_source_names_the_print_edition(build_seed):
+    opf = epub_file(build_seed(formats=("epub",), paper="a5")[".epub"], "EPUB/content.opf")
+    source = re.search(r'<meta property="pageBreakSource">([^<]+)</meta>', opf)
+    assert source and "clipping theme" in source[1] and "A5" in source[1]
+    assert '<meta property="schema:accessibilityFeature">printPageNumbers</meta>' in opf
+    assert '<meta property="schema:accessibilityFeature">pageNavigation</meta>' in opf

@@ -1,0 +1,137 @@
+"""The print edition's options, read back from the PDF: paper, bleed and marks, variants, outline, page count."""
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import body_text, page_count, pdfinfo, squash
+
+MM = 72 / 25.4
+SIZES = {"a4": (210, 297), "letter": (215.9, 279.4), "a5": (148, 210), "tabloid": (279.4, 431.8),
+         "200x280mm": (200, 280), "8x10in": (203.2, 254)}
+
+
+def box(page, name):
+    return [round(float(v) / MM, 1) for v in getattr(page, name)]
+
+
+@pytest.mark.parametrize("paper", sorted(SIZES))
+def test_page_geometry(build_seed, paper):
+    pdf = build_seed(paper=paper)[".pdf"]
+    width, height = SIZES[paper]
+    for page in PdfReader(pdf).pages:
+        assert box(page, "mediabox") == [0, 0, round(width, 1), round(height, 1)]
+        assert box(page, "trimbox") == box(page, "mediabox")
+
+
+def test_print_adds_bleed_and_trim(build_seed):
+    pdf = build_seed(marks=True)[".pdf"]
+    for page in PdfReader(pdf).pages:
+        assert box(page, "trimbox") == [0, 0, 210, 297]
+        assert box(page, "bleedbox") == [-3, -3, 213, 300]
+        assert box(page, "mediabox") == box(page, "bleedbox")
+
+
+def dark_pixels_in_corner(pdf) -> int:
+    """Dark pixels in the top-left 3 mm band outside the trim box, where crop marks are drawn."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(pdf)[0]
+    image = page.render(scale=4).to_pil().convert("L")
+    band = round(3 * MM * 4)
+    corner = image.crop((0, 0, band * 2, band * 2))
+    return sum(1 for value in corner.tobytes() if value < 128)
+
+
+def test_marks_only_with_print(build_seed):
+    assert dark_pixels_in_corner(build_seed(marks=True)[".pdf"]) > 20
+    assert dark_pixels_in_corner(build_seed()[".pdf"]) == 0
+
+
+@pytest.mark.parametrize("paper,pages", [("a4", 2), ("letter", 2), ("a5", 3)])
+def test_seed_fits(build_seed, paper, pages):
+    assert page_count(build_seed(paper=paper)[".pdf"]) == pages
+
+
+@pytest.mark.parametrize("paper", ["a5", "letter", "tabloid"])
+def test_every_paragraph_in_reading_order_on_any_paper(build_seed, paper):
+    built = build_seed(paper=paper)
+    text = squash("\n".join(body_text(built[".pdf"], built["article"].meta.title)))
+    position = 0
+    for block in built["article"].blocks:
+        found = text.find(squash(block.text), position)
+        assert found >= 0, f"{paper}: {block.id} lost or out of order"
+        position = found
+
+
+def catalog(pdf):
+    return PdfReader(pdf).trailer["/Root"]
+
+
+def xmp(pdf) -> str:
+    return catalog(pdf)["/Metadata"].get_object().get_data().decode()
+
+
+def test_pdf_ua(build_seed):
+    pdf = build_seed(variant="pdf/ua-1")[".pdf"]
+    root = catalog(pdf)
+    assert 'pdfuaid:part="1"' in xmp(pdf)
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "en"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert pdfinfo(pdf)["Tagged"] == "yes"
+
+
+def test_pdf_a(build_seed):
+    pdf = build_seed(variant="pdf/a-3b")[".pdf"]
+    root = catalog(pdf)
+    assert 'pdfaid:part="3"' in xmp(pdf) and 'pdfaid:conformance="B"' in xmp(pdf)
+    assert "/OutputIntents" in root and root["/Lang"] == "en"
+
+
+def test_plain_pdf_claims_no_variant(build_seed):
+    root = catalog(build_seed()[".pdf"])
+    assert "/StructTreeRoot" not in root and "/OutputIntents" not in root
+
+
+@pytest.mark.parametrize("variant", ["", "pdf/a-3b", "pdf/ua-1"])
+def test_variants_are_byte_identical(build_seed, tmp_path, variant):
+    from conftest import SEED
+    from layout import themes
+    from layout.build import build
+    from layout.paper import PrintOptions, parse_paper
+
+    first = build_seed(variant=variant)[".pdf"]
+    again = build(SEED, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(parse_paper("a4"), False, variant))
+    assert again.outputs[0].read_bytes() == first.read_bytes()
+
+
+def test_outline_has_the_headline(build_seed):
+    built = build_seed()
+    outline = PdfReader(built[".pdf"]).outline
+    titles = [item["/Title"] for item in outline if isinstance(item, dict)]
+    headings = [b.text for b in built["article"].blocks if b.type == "heading"]
+    assert titles[0] == built["article"].meta.title
+    assert all(any(h in str(item) for item in outline) for h in headings)
+
+
+def line_widths(pdf, page_index: int) -> list[float]:
+    """The widths, as shares of the page width, of the text lines pdfium finds on a page."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(pdf)[page_index]
+    text = page.get_textpage()
+    widths = []
+    for i in range(text.count_rects()):
+        left, _, right, _ = text.get_rect(i)
+        widths.append((right - left) / page.get_width())
+    return widths
+
+
+def test_columns_by_theme_and_paper(build_seed):
+    def wide_lines(pdf):
+        widths = line_widths(pdf, 1)
+        return sum(w > 0.55 for w in widths) / len(widths)
+
+    assert wide_lines(build_seed(theme="report")[".pdf"]) > 0.5  # one column
+    assert wide_lines(build_seed(paper="a5")[".pdf"]) > 0.5  # one column on A5
+    assert wide_lines(build_seed()[".pdf"]) < 0.05  # two columns on A4
