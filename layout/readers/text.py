@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 HEAD_WORDS = 12      # a body paragraph opening the article has at least this many words
 HEADING_WORDS = 20   # a subheading has at most this many words
 CAPTION_WORDS = 60   # a caption has at most this many words
+HEAD_SCAN = 20       # the headline or standfirst repeated this far down still belongs to the page header
 RUN_LENGTH = 3       # this many short lines in a row are a teaser list or a menu, not subheadings
 
 
@@ -112,15 +113,22 @@ def _head(body: list[Chunk], title: Chunk) -> dict:
     if body and _dek_like(body[0]):
         body[0].role = "dek"
         meta["dek"] = body[0].text
-    head = body[:_body_start(body)]
+    start = _body_start(body, title.text, meta["dek"])
+    head = body[:start]
     explicit = any(byline(c.text) is not None or is_byline_word(c.text) for c in head)
     top = True
     for i, chunk in enumerate(head):
         if not chunk.role:
             after = body[i + 1] if i + 1 < len(body) else None
-            _head_line(chunk, after, title.text, meta, bare_names=top and not explicit)
+            _head_line(chunk, after, title.text, meta, bare_names=top and not explicit, last=i == start - 1)
         top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated"))
     return meta
+
+
+def _repeats_head(text: str, title: str, dek: str) -> bool:
+    """A line that repeats the headline or the standfirst (sites print them twice)."""
+    return same(text, title) or contains_headline(text, title) or bool(dek) and (
+        same(text, dek) or similar_start(text, dek))
 
 
 def _dek_like(chunk: Chunk) -> bool:
@@ -135,9 +143,15 @@ def _lede(text: str) -> bool:
     return bool(DATELINE.match(text) or CAPS_LEAD.match(text))
 
 
-def _body_start(body: list[Chunk]) -> int:
-    """Index of the first body paragraph: a sentence of some length that no rule drops."""
-    for i, chunk in enumerate(body):
+def _body_start(body: list[Chunk], title: str, dek: str) -> int:
+    """Index of the first body paragraph: a sentence of some length that no rule drops.
+
+    The page header runs at least to the last repeat of the headline or standfirst near the top.
+    """
+    repeats = [i for i, c in enumerate(body[:HEAD_SCAN])
+               if not c.role and (same(c.text, title) or dek and same(c.text, dek))]
+    first = repeats[-1] + 1 if repeats else 0
+    for i, chunk in enumerate(body[first:], start=first):
         if chunk.role or not chunk.sentence or line_reason(chunk.text) or caption(chunk.text):
             continue
         if chunk.words < HEAD_WORDS and not _lede(chunk.text):
@@ -149,21 +163,22 @@ def _body_start(body: list[Chunk]) -> int:
     return len(body)
 
 
-def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_names: bool) -> None:
-    """Classify one line above the body: byline, date line, repeats, place, lead-image caption."""
+def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_names: bool,
+               last: bool) -> None:
+    """Classify one line above the body: repeats, byline, date line, place, kicker, lead-image caption."""
     text = chunk.text
     if same(text, title) or contains_headline(text, title):
         chunk.drop("repeated headline")
-    elif meta["dek"] and (same(text, meta["dek"]) or similar_start(text, meta["dek"])):
+    elif _repeats_head(text, "", meta["dek"]):
         chunk.drop("repeated standfirst")
     elif (names := byline(text)) is not None:
         chunk.drop("byline")
         meta["authors"] = meta["authors"] or names
     elif is_byline_word(text):
         chunk.drop("byline")
-        if after is not None and not after.role and name_line(after.text):
+        if after is not None and not after.role and (name_line(after.text) or byline(after.text)):
             after.drop("byline")
-            meta["authors"] = meta["authors"] or split_names(after.text)
+            meta["authors"] = meta["authors"] or byline(after.text) or split_names(after.text)
     elif (date := date_line(text)) is not None:
         chunk.drop("date line")
         meta["date"] = meta["date"] or date
@@ -173,8 +188,12 @@ def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_n
     elif PLACE_LINE.match(text):
         chunk.drop("dateline")
         meta["dateline"] = meta["dateline"] or text.rstrip(".")
-    elif chunk.sentence and chunk.words < HEAD_WORDS and not line_reason(text):
+    elif line_reason(text):
+        return
+    elif chunk.sentence and chunk.words <= CAPTION_WORDS:
         chunk.drop("caption")
+    elif chunk.short and not last:
+        chunk.drop("kicker")
 
 
 # --- rules that look at one chunk and its neighbours -----------------------------------------
@@ -192,15 +211,17 @@ def _late_bylines(body: list[Chunk], meta: dict) -> None:
     for chunk in body:
         if chunk.role:
             continue
-        if byline(chunk.text) is not None:
+        if byline(chunk.text) is not None or _several_names(chunk.text):
             chunk.drop("byline")
         elif date_line(chunk.text) is not None:
             chunk.drop("date line")
 
 
 def _captions(body: list[Chunk], meta: dict) -> None:
-    """Captions: a line carrying a photo credit, or the line beside a credit line."""
+    """Captions: a line carrying a photo credit, the line beside a credit line, the line under a photo number."""
     for i, chunk in enumerate(body):
+        if chunk.reason in ("gallery widget", "gallery counter"):
+            _caption_under(body, i, any_shape=chunk.reason == "gallery widget")
         if chunk.role:
             continue
         if credit(chunk.text):
@@ -221,6 +242,15 @@ def _caption_beside(body: list[Chunk], i: int) -> None:
     before = _neighbour(body, i, -1)
     if before is not None and before.words <= CAPTION_WORDS and (before.sentence or before.words > HEAD_WORDS):
         before.drop("caption")
+
+
+def _caption_under(body: list[Chunk], i: int, any_shape: bool) -> None:
+    """The line under a gallery link is a caption; under a bare photo number, an unpunctuated line is."""
+    if not any_shape and not body[i].text.strip().isdigit():
+        return
+    after = _neighbour(body, i, 1)
+    if after is not None and after.words <= CAPTION_WORDS and (any_shape or not after.sentence and after.words >= 5):
+        after.drop("caption")
 
 
 def _neighbour(body: list[Chunk], i: int, step: int) -> Chunk | None:
@@ -261,6 +291,118 @@ def _data_lists(body: list[Chunk], meta: dict) -> None:
                 item.drop("data list")
 
 
+def _key_value_runs(body: list[Chunk], meta: dict) -> None:
+    """Two or more "key: value" lines with figures in a row ("Weight: 2 kg") are a spec list."""
+    run: list[Chunk] = []
+    for chunk in body + [Chunk("end.")]:
+        if chunk.role == "drop":
+            continue
+        if not chunk.role and chunk.short and _KEY_VALUE.match(chunk.text) and re.search(r"\d", chunk.text):
+            run.append(chunk)
+            continue
+        if len(run) >= 2:
+            for item in run:
+                item.drop("data list")
+        run = []
+
+
+def _info_boxes(body: list[Chunk], meta: dict) -> None:
+    """A box closed by an "End of ..." line that names the label opening it: the whole box goes."""
+    for i, chunk in enumerate(body):
+        match = _BOX_END.match(fold(chunk.text))
+        if not match:
+            continue
+        label = _stems(match["label"])
+        for j in range(i - 1, max(-1, i - 13), -1):
+            if _stems(body[j].text) == label:
+                for item in body[j:i + 1]:
+                    if not item.role or item.role == "drop":
+                        item.drop("info box")
+                break
+
+
+def _cards(body: list[Chunk], meta: dict) -> None:
+    """Teaser cards: headline, summary, section and an age or reading time ("2 hours ago", "7 min")."""
+    for i, chunk in enumerate(body):
+        if chunk.reason not in ("", "date line") or chunk.role not in ("", "drop") or not card_meta(chunk.text):
+            continue
+        above = [c for c in body[max(0, i - 6):i] if c.role in ("", "drop")]
+        labelled = bool(above) and above[-1].words <= 2
+        if not labelled and len(card_meta(chunk.text)) < 2:
+            continue
+        chunk.drop("teaser")
+        _card_above(above)
+
+
+def _card_above(above: list[Chunk]) -> None:
+    """Drop a card's section label, summary and headline, walking up from its age line."""
+    summary = headline = False
+    for item in reversed(above):
+        if item.words <= 2 and not summary and not headline:
+            item.drop("teaser")
+        elif item.sentence and not summary and not headline and item.words <= 45:
+            item.drop("teaser")
+            summary = True
+        elif item.short and not headline:
+            item.drop("teaser")
+            headline = True
+        else:
+            return
+        if headline:
+            return
+
+
+def _promos(body: list[Chunk], meta: dict) -> None:
+    """A call to action brings a slogan; text boxed in between two calls to action is promotion too."""
+    marks = [i for i, c in enumerate(body) if c.reason in _PROMO_MARKS]
+    for i in marks:
+        for nxt in body[i + 1:i + 3]:
+            if nxt.role or not nxt.sentence or nxt.words > 10:
+                break
+            nxt.drop("promo")
+    for i, j in zip(marks, marks[1:]):
+        between = [c for c in body[i + 1:j] if not c.role]
+        if j - i <= 12 and len(between) >= 2 and all(c.words <= 30 for c in between):
+            for item in between:
+                item.drop("promo")
+
+
+def _polls(body: list[Chunk], meta: dict) -> None:
+    """A question to the reader followed by three or more one-line answers is a poll."""
+    for i, chunk in enumerate(body):
+        if chunk.role or not chunk.text.endswith("?") or chunk.words > 25:
+            continue
+        answers = []
+        for nxt in body[i + 1:]:
+            if nxt.role or nxt.words > 8:
+                break
+            answers.append(nxt)
+        if len(answers) >= 3:
+            for item in [chunk] + answers:
+                item.drop("poll")
+
+
+def _attributions(body: list[Chunk], meta: dict) -> None:
+    """The attribution line under a pull quote ("Jane Doe, author of ...")."""
+    for i, chunk in enumerate(body[1:], start=1):
+        before = _previous_kept(body, i)
+        if chunk.role or chunk.sentence or chunk.words > 15 or before is None:
+            continue
+        if _ATTRIBUTION.match(chunk.text) and _quote_only(before.text):
+            chunk.drop("quote attribution")
+
+
+def _previous_kept(body: list[Chunk], i: int) -> Chunk | None:
+    for chunk in reversed(body[:i]):
+        if chunk.role != "drop":
+            return chunk
+    return None
+
+
+def _quote_only(text: str) -> bool:
+    return text[:1] in "\"'“”„«»‘’‚" and text.rstrip()[-1:] in "\"'“”«»‘’"
+
+
 def _repeats(body: list[Chunk], meta: dict) -> None:
     """Short lines that occur more than once are widget labels and teasers repeated down the page."""
     counts = Counter(fold(c.text) for c in body)
@@ -287,7 +429,7 @@ def _widget_items(body: list[Chunk], i: int, video: bool) -> None:
             continue
         if nxt.role or nxt.sentence and not (video and titled and nxt.words <= 40):
             return
-        if not nxt.sentence and _heads(nxt, body[j + 1:j + 4]):
+        if not video and not nxt.sentence and _heads(nxt, body[j + 1:j + 4]):
             return
         nxt.drop("teaser")
         titled = True
@@ -301,7 +443,7 @@ def _runs(body: list[Chunk], meta: dict) -> None:
     for i, chunk in enumerate(body + [Chunk("end.")]):
         if chunk.role == "drop" or chunk.role and i < len(body):
             continue
-        if chunk.short:
+        if chunk.short or _short_question(chunk):
             run.append(chunk)
             continue
         if len(run) >= RUN_LENGTH:
@@ -311,23 +453,27 @@ def _runs(body: list[Chunk], meta: dict) -> None:
 
 def _drop_run(run: list[Chunk], below: list[Chunk]) -> None:
     """Drop a run of short lines, sparing its first or last line if it heads the text below."""
-    spared = [c for c in (run[0], run[-1]) if _heads(c, below)]
+    spared = next((c for c in (run[-1], run[0]) if _heads(c, below)), None)
     for item in run:
-        if item not in spared[:1]:
+        if item is not spared:
             item.drop("menu" if max(c.words for c in run) <= 2 else "teaser")
 
 
 def _heads(line: Chunk, below: list[Chunk]) -> bool:
     """A subheading shares much of its wording with the paragraphs under it; a teaser does not."""
-    text = " ".join(c.text for c in below if not c.role)
+    return _heading_share(line, below) >= 0.4 and len(_stems(line.text)) * _heading_share(line, below) >= 2
+
+
+def _heading_share(line: Chunk, below: list[Chunk]) -> float:
+    """The share of the line's words found in the paragraphs below it."""
     words = _stems(line.text)
-    shared = len(words & _stems(text))
-    return shared >= 2 and shared >= 0.4 * len(words)
+    text = " ".join(c.text for c in below if not c.role)
+    return len(words & _stems(text)) / max(1, len(words))
 
 
 def _stems(text: str) -> set[str]:
-    """The words of four letters or more, cut to their first five letters (a crude stemmer)."""
-    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", fold(text))}
+    """The words of three letters or more but for common ones, cut to five letters (a crude stemmer)."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{3,}", fold(text)) if w not in _STOPWORDS}
 
 
 def _headings(body: list[Chunk], meta: dict) -> None:
@@ -343,7 +489,12 @@ def _headings(body: list[Chunk], meta: dict) -> None:
 
 
 def _body_text(chunk: Chunk) -> bool:
-    return chunk.role in ("", "paragraph") and not chunk.short
+    return chunk.role in ("", "paragraph") and not chunk.short and not _short_question(chunk)
+
+
+def _short_question(chunk: Chunk) -> bool:
+    """A one-line question: a subheading or a teaser as often as body text."""
+    return chunk.text.rstrip(_QUOTES).endswith("?") and chunk.words <= 12 and not re.search(r"[.!?]\s", chunk.text)
 
 
 def _heads_text(body: list[Chunk], chunk: Chunk) -> bool:
@@ -361,16 +512,19 @@ def _next_kept(body: list[Chunk], i: int) -> Chunk | None:
     return None
 
 
-def _tail(body: list[Chunk], meta: dict) -> None:
-    """Near the end: notes about the author."""
-    for chunk in body[-6:]:
-        if not chunk.role and author_note(chunk.text, meta.get("authors", ())):
+def _author_notes(body: list[Chunk], meta: dict) -> None:
+    """Notes about the author: a job title opening a short line anywhere, "X is a reporter ..." near the end."""
+    tail = body[-6:]
+    for chunk in body:
+        if chunk.role or chunk.words > 60:
+            continue
+        if _JOB_LEAD.match(chunk.text) or chunk in tail and author_note(chunk.text, meta.get("authors", ())):
             chunk.drop("author bio")
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
-    _pattern_rules, _late_bylines, _captions, _embedded_posts, _data_lists, _repeats, _widgets, _tail,
-    _runs, _headings,
+    _pattern_rules, _late_bylines, _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats,
+    _info_boxes, _cards, _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
 )
 
 
@@ -407,7 +561,7 @@ def _language(title: Chunk, blocks: list[Block]) -> str:
 # --- line shapes -----------------------------------------------------------------------------
 
 _CLOSERS = re.escape("\"'”’“»«)]›‹")
-_SENTENCE_END = re.compile(rf"(?:[.!?…;]|[.!?…][{_CLOSERS}]+|[{_CLOSERS}][.!?…;])[{_CLOSERS}]*$"
+_SENTENCE_END = re.compile(rf"(?:[.!?…;।。？！]|[.!?…][{_CLOSERS}]+|[{_CLOSERS}][.!?…;])[{_CLOSERS}]*$"
                            r"|[;,]\s*(?:and|or|und|oder|sowie|y|o|e|et|ou)$")
 
 
@@ -807,6 +961,34 @@ _JOBS = (r"reporter|correspondent|editor|writer|journalist|columnist|author|cont
 _AUTHOR_NOTE = re.compile(
     rf"^(?:(?:[A-ZÀ-Þ][\w'’.-]+ ){{1,3}}(?:is|was|ist|war|es|est)|is|ist)\s+(?:an?|the|eine?|una?|une)?\s*"
     rf"[^.]{{0,80}}\b(?:{_JOBS})\b", re.I)
+
+
+_JOB_LEAD = re.compile(rf"^(?:{_JOBS})\s+(?:in|at|for|bei|für|der|des|of|de|du|im|am)\b", re.I)
+_ATTRIBUTION = re.compile(r"^(?:[—–-]\s*)?[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3},\s+\S")
+_BOX_END = re.compile(r"^(?:ende (?:der|des)|end of(?: the)?|fin (?:de|du|des))\s+(?P<label>.+)$")
+_PROMO_MARKS = {"call to action", "paywall", "all-caps teaser"}
+_QUOTES = "\"'“”„«»‘’‚ "
+_STOPWORDS = set(
+    "the and for are was were has had have but not you with from this that into its his her our out who how "
+    "why what der die das und ein eine den dem des mit von auf ist sie wie was für aus bei les des une est "
+    "pour que qui dans sur par los las del con por una que como para".split())
+_READING_TIME = re.compile(r"\b\d+\s?(?:min|minutes?|minuten)\b\.?(?:\s*(?:read|lesezeit|de lectura|de lecture))?", re.I)
+
+
+def card_meta(text: str) -> list[str]:
+    """For the meta line of a teaser card (names, date, age or reading time), its other words; else []."""
+    if is_sentence(text) or len(text.split()) > 15:
+        return []
+    if not (_RELATIVE.search(text) or _READING_TIME.search(text) and _parse_date(text)):
+        return []
+    rest = _DATE_WORDS.sub(" ", _READING_TIME.sub(" ", text))
+    return re.sub(r"[\d.,:/|()\-–—]+", " ", rest).split() or ["age"]
+
+
+def _several_names(text: str) -> bool:
+    """A line that is only two or more full names ("A. Smith and B. Jones"): a teaser's or a photo's byline."""
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text) if p]
+    return len(parts) >= 2 and all(_is_name(p) and len(p.split()) >= 2 for p in parts) and not is_sentence(text)
 
 
 def author_note(text: str, authors: tuple[str, ...]) -> bool:
