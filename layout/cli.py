@@ -59,24 +59,75 @@ def build(
     marks: bool = typer.Option(False, "--print", help="Add 3 mm bleed with crop and cross marks for a print shop."),
     variant: str = typer.Option("", "--pdf-variant", help="pdf/a-3b (archival) or pdf/ua-1 (tagged, accessible)."),
     embed_fonts: bool = typer.Option(False, "--embed-fonts", help="Put the theme's fonts, subset, in the EPUB."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel builds; default: every core."),
+    force: bool = typer.Option(False, "--force", help="Rebuild even what is up to date."),
+    scheduler: str = typer.Option("", "--scheduler", help="Send the builds to a Dask scheduler at this address."),
     title: Optional[str] = TITLE, author: Optional[List[str]] = AUTHOR, date: Optional[str] = DATE,
     publication: Optional[str] = PUBLICATION, url: Optional[str] = URL, lang: Optional[str] = LANG,
 ) -> None:
-    """Build a PDF clipping and an EPUB from each article."""
-    from layout import build as builder, paper as papers, themes
+    """Build a PDF clipping and an EPUB from each article; what is up to date is skipped."""
+    from layout import batch, build as builder, paper as papers, themes
 
     chosen = builder.parse_formats(formats)
-    style = themes.load(theme)
+    themes.load(theme)
     options = papers.PrintOptions(papers.parse_paper(paper), marks, papers.parse_variant(variant))
     overrides = _overrides(title, author, date, publication, url, lang)
     paths = list(sources) if sources else builder.find_sources(Path("source"))
-    for path in paths:
-        result = builder.build(path, out, chosen, style, options, overrides, embed_fonts)
-        dropped = f", {len(result.article.dropped)} lines dropped" if result.article.dropped else ""
-        typer.echo(f"{path}: {result.article.words} words{dropped}")
-        for output in result.outputs:
-            if output.suffix in (".pdf", ".epub", ".html"):
-                typer.echo(f"  wrote {output}")
+    requests = [batch.Request(path, out, chosen, theme, options, overrides, embed_fonts, force) for path in paths]
+    if len(requests) == 1:
+        outcomes = batch.run_many(requests, 1)
+    else:
+        outcomes = _with_progress(requests, jobs, scheduler)
+    _report(outcomes)
+
+
+def _with_progress(requests, jobs: int, scheduler: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from layout import batch
+
+    columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, transient=True, console=_console(stderr=True)) as bar:
+        task = bar.add_task("build", total=len(requests))
+        return batch.run_many(requests, jobs or None, scheduler, progress=lambda _: bar.advance(task))
+
+
+def _report(outcomes) -> None:
+    """Print what was built, skipped or failed; fail the command if anything failed."""
+    failed = [o for o in outcomes if o.status == "failed"]
+    if len(outcomes) == 1 and failed:
+        raise LayoutError(failed[0].error, failed[0].hint)
+    if len(outcomes) == 1:
+        outcome = outcomes[0]
+        note = f", {outcome.dropped} lines dropped" if outcome.dropped else ""
+        typer.echo(f"{outcome.source}: {outcome.status}" + (f", {outcome.words} words{note}" if outcome.words else ""))
+        for output in outcome.outputs:
+            typer.echo(f"  {'wrote' if outcome.status == 'built' else 'up to date'} {output}")
+        return
+    _summary_table(outcomes)
+    if failed:
+        raise LayoutError(f"{len(failed)} of {len(outcomes)} articles failed; the table above says why",
+                          "fix those sources and run the same command: what is built is skipped")
+
+
+def _summary_table(outcomes) -> None:
+    from rich.table import Table
+
+    table = Table(title=None, show_edge=False)
+    for column in ("article", "result", "words", "dropped", "seconds", "outputs or error"):
+        table.add_column(column, justify="right" if column in ("words", "dropped", "seconds") else "left")
+    for o in outcomes:
+        detail = ", ".join(p.name for p in o.outputs) if o.status != "failed" else f"{o.error} (hint: {o.hint})"
+        table.add_row(str(o.source), o.status, str(o.words or ""), str(o.dropped or ""), f"{o.seconds:.1f}", detail)
+    _console().print(table)
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("built", "skipped", "failed")}
+    _console().print(", ".join(f"{n} {status}" for status, n in counts.items()))
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
 
 
 @app.command()

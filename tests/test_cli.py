@@ -42,7 +42,7 @@ def test_build_defaults_to_source_folder(tmp_path):
     (tmp_path / "source" / "seed.txt").write_bytes(SEED.read_bytes())
     run = layout("build", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == ["seed.epub", "seed.pdf"]
+    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == [".layout", "seed.epub", "seed.pdf"]
 
 
 def test_build_html_format(tmp_path):
@@ -68,7 +68,7 @@ def assert_one_line_error(run: subprocess.CompletedProcess, out: Path | None = N
     assert len(lines) == 2 and lines[0].startswith("error: ") and lines[1].startswith("hint: "), run.stderr
     assert "Traceback" not in run.stderr
     if out is not None:
-        assert not out.exists() or not any(out.iterdir()), "a failed build left files behind"
+        assert not out.exists() or not any(out.rglob("*")), "a failed build left files behind"
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
@@ -108,7 +108,7 @@ def test_failed_build_keeps_earlier_outputs(tmp_path):
     broken.write_bytes(b"")
     assert_one_line_error(layout("build", str(broken), "-o", str(out), "--format", "epub"))
     assert (out / "ukraine-atacms.epub").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["ukraine-atacms.epub"]
+    assert sorted(p.name for p in out.iterdir()) == [".layout", "ukraine-atacms.epub"]
 
 
 def test_unwritable_output(tmp_path):

@@ -1,0 +1,164 @@
+"""Many articles at once: parallel builds in a process pool (or a Dask cluster), skipping up-to-date outputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from layout import __version__
+from layout.errors import LayoutError
+from layout.paper import PrintOptions
+
+log = logging.getLogger(__name__)
+
+STAMP_DIR = ".layout"
+_REFERENCE = re.compile(r"""(?:src=["']|\]\()([^"')\s]+)""")
+
+
+@dataclass(frozen=True)
+class Request:
+    """Everything one build needs, picklable so a worker process or a cluster can run it."""
+
+    source: Path
+    outdir: Path
+    formats: tuple[str, ...]
+    theme: str = "clipping"
+    options: PrintOptions = PrintOptions()
+    overrides: dict = field(default_factory=dict)
+    embed_fonts: bool = False
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one request: built, skipped (up to date) or failed, with the figures to show."""
+
+    source: Path
+    status: str
+    words: int = 0
+    dropped: int = 0
+    outputs: tuple[Path, ...] = ()
+    error: str = ""
+    hint: str = ""
+    seconds: float = 0.0
+
+
+def stamp_path(request: Request) -> Path:
+    return request.outdir / STAMP_DIR / f"{request.source.stem}.json"
+
+
+def fingerprint(request: Request) -> str:
+    """A hash of all that decides the outputs: source, sidecar, referenced files, theme, options, version."""
+    from layout import themes
+
+    digest = hashlib.sha256()
+    source = request.source.read_bytes()
+    files = [request.source, request.source.with_suffix(".yml"), request.source.with_suffix(".yaml")]
+    text = source.decode("utf-8", "replace")
+    files += [request.source.parent / ref for ref in _REFERENCE.findall(text) if "://" not in ref]
+    theme = themes.load(request.theme)
+    files += sorted(p for p in theme.folder.rglob("*") if p.is_file()) + [theme.fonts / "fonts.css"]
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    settings = {"formats": request.formats, "options": asdict(request.options), "overrides": request.overrides,
+                "embed_fonts": request.embed_fonts, "version": __version__,
+                "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def up_to_date(request: Request, digest: str) -> tuple[Path, ...] | None:
+    """The outputs, when the stamp beside them matches `digest` and every one still exists."""
+    try:
+        stamp = json.loads(stamp_path(request).read_text())
+    except (OSError, ValueError):
+        return None
+    outputs = tuple(request.outdir / name for name in stamp.get("outputs", ()))
+    if stamp.get("fingerprint") == digest and outputs and all(p.is_file() for p in outputs):
+        return outputs
+    return None
+
+
+def run_one(request: Request) -> Outcome:
+    """Build one article; a project error becomes a failed outcome, never an exception."""
+    started = time.perf_counter()
+    try:
+        digest = fingerprint(request)
+        done = None if request.force else up_to_date(request, digest)
+        if done is not None:
+            return Outcome(request.source, "skipped", outputs=done, seconds=time.perf_counter() - started)
+        result = _build(request)
+        _write_stamp(request, digest, result.outputs)
+    except LayoutError as exc:
+        return Outcome(request.source, "failed", error=exc.message, hint=exc.hint,
+                       seconds=time.perf_counter() - started)
+    except OSError as exc:
+        return Outcome(request.source, "failed", error=f"cannot read {request.source}: {exc.strerror or exc}",
+                       hint="check the path", seconds=time.perf_counter() - started)
+    return Outcome(request.source, "built", result.article.words, len(result.article.dropped),
+                   tuple(p for p in result.outputs if p.suffix in (".pdf", ".epub", ".html")),
+                   seconds=time.perf_counter() - started)
+
+
+def _build(request: Request):
+    from layout import themes
+    from layout.build import build
+
+    return build(request.source, request.outdir, request.formats, themes.load(request.theme), request.options,
+                 request.overrides, request.embed_fonts)
+
+
+def _write_stamp(request: Request, digest: str, outputs: tuple[Path, ...]) -> None:
+    from layout.output import write_all
+
+    names = [str(p.relative_to(request.outdir)) for p in outputs]
+    data = json.dumps({"fingerprint": digest, "outputs": names}, indent=1).encode()
+    write_all(request.outdir, {f"{STAMP_DIR}/{request.source.stem}.json": data})
+
+
+def run_many(requests: list[Request], jobs: int | None = None, scheduler: str = "",
+             progress: Callable[[Outcome], None] = lambda outcome: None) -> list[Outcome]:
+    """Run every request: on a Dask cluster, in a pool of `jobs` processes, or here when one suffices."""
+    if scheduler:
+        outcomes = _on_cluster(requests, scheduler)
+        for outcome in outcomes:
+            progress(outcome)
+        return outcomes
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(requests) == 1:
+        return [_report(run_one(request), progress) for request in requests]
+    order = {request.source: index for index, request in enumerate(requests)}
+    with ProcessPoolExecutor(max_workers=min(jobs, len(requests))) as pool:
+        futures = [pool.submit(run_one, request) for request in requests]
+        outcomes = [_report(future.result(), progress) for future in as_completed(futures)]
+    return sorted(outcomes, key=lambda outcome: order[outcome.source])
+
+
+def _report(outcome: Outcome, progress: Callable[[Outcome], None]) -> Outcome:
+    progress(outcome)
+    return outcome
+
+
+def _on_cluster(requests: Iterable[Request], address: str) -> list[Outcome]:
+    """Send the builds to a Dask distributed scheduler (the optional `cluster` extra)."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise LayoutError("--scheduler needs Dask distributed", "pip install 'layout[cluster]'") from exc
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise LayoutError(f"cannot reach the Dask scheduler at {address}", "check the address and that it runs") \
+            from exc
+    with client:
+        futures = client.map(run_one, list(requests), pure=False)
+        return client.gather(futures)
