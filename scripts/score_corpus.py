@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib.util
 import io
 import json
 import sys
 import tempfile
+import types
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -17,27 +19,47 @@ sys.path.insert(0, str(ROOT))
 
 from layout.errors import SourceError  # noqa: E402
 from layout.model import article_to_dict  # noqa: E402
-from layout.readers import text  # noqa: E402
+from layout.readers import READERS, text  # noqa: E402
 from layout.readers.decode import decode  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 
 
-def load_scorer(path: Path = SCORER):
-    """Import the shared score.py from its path."""
+class _BoundedMatcher(difflib.SequenceMatcher):
+    """difflib's matcher, answering ratio() with an upper bound when that bound is under the threshold.
+
+    real_quick_ratio() and quick_ratio() are upper bounds of ratio() (difflib's documentation), so
+    every `ratio() >= SIMILARITY` test comes out exactly as with the full computation, many times faster.
+    """
+
+    SIMILARITY = 0.9
+
+    def ratio(self) -> float:
+        for bound in (self.real_quick_ratio, self.quick_ratio):
+            value = bound()
+            if value < self.SIMILARITY:
+                return value
+        return super().ratio()
+
+
+def load_scorer(path: Path = SCORER, exact: bool = False):
+    """Import the shared score.py from its path; unless `exact`, with the bounded matcher (same verdicts)."""
     spec = importlib.util.spec_from_file_location("corpus_score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    if not exact:
+        module.difflib = types.SimpleNamespace(SequenceMatcher=_BoundedMatcher)
     return module
 
 
 def write_models(corpus: Path, models: Path, source: str = "scraped.txt") -> list[str]:
-    """Read every corpus article with the text reader into models/<id>.json; return the failures."""
+    """Read every corpus article with the reader for its suffix into models/<id>.json; return the failures."""
     failures = []
+    read = READERS.get(Path(source).suffix.lower(), text.read)
     for folder in sorted(p for p in corpus.iterdir() if (p / source).exists()):
         try:
-            article = text.read(decode((folder / source).read_bytes(), source), folder.name)
+            article = read(decode((folder / source).read_bytes(), source), folder.name)
         except SourceError as exc:
             failures.append(f"{folder.name}: {exc.message}")
             continue
@@ -45,9 +67,9 @@ def write_models(corpus: Path, models: Path, source: str = "scraped.txt") -> lis
     return failures
 
 
-def score(corpus: Path, source: str = "scraped.txt") -> tuple[str, str, list[str]]:
+def score(corpus: Path, source: str = "scraped.txt", exact: bool = False) -> tuple[str, str, list[str]]:
     """Run the reader and score.py on `corpus`; return (summary table, per-article rows, failures)."""
-    scorer = load_scorer()
+    scorer = load_scorer(exact=exact)
     out, err = io.StringIO(), io.StringIO()
     with tempfile.TemporaryDirectory() as tmp:
         failures = write_models(corpus, Path(tmp), source)
@@ -70,11 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, help="the corpus folder")
     parser.add_argument("--input", default="scraped.txt", help="the file to read in each article folder")
     parser.add_argument("--rows", action="store_true", help="print the per-article rows too")
+    parser.add_argument("--exact", action="store_true",
+                        help="use score.py's matcher unchanged (slow; the verdicts are the same)")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
-    table, rows, failures = score(args.corpus, args.input)
+    table, rows, failures = score(args.corpus, args.input, args.exact)
     if args.rows:
         print(rows, end="")
     for failure in failures:
