@@ -41,13 +41,17 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, article: Article, **extra) -> str:
     """Render `article` through `template` (print.html, epub.html, ...)."""
-    return environment().get_template(template).render(**context(article), **extra)
+    this = context(article)
+    return environment().get_template(template).render(**this, this=this, **extra)
 
 
-def context(article: Article) -> dict:
-    """The template context: the model plus the labels every output shows."""
+def context(article: Article, prefix: str = "") -> dict:
+    """The template context of one article: the model plus the labels every output shows.
+
+    `prefix` sets apart the element ids of articles that share a page (the digest)."""
     meta = article.meta
     return {
+        "prefix": prefix,
         "meta": meta,
         "blocks": article.blocks,
         "notes": article.notes,
