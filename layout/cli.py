@@ -168,6 +168,43 @@ def list_themes() -> None:
         typer.echo(name)
 
 
+@app.command()
+def check(
+    files: List[Path] = typer.Argument(..., help="PDF and EPUB files to check."),
+    as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
+) -> None:
+    """Check PDFs (qpdf, embedded fonts, metadata, PDF/A and PDF/UA) and EPUBs (EPUBCheck, DAISY Ace)."""
+    from layout import check as checker
+
+    show = None if as_json else (lambda report: _console().print(checker.render(report)))
+    reports = checker.run(files, show)
+    if as_json:
+        typer.echo(json.dumps(checker.as_json(reports), ensure_ascii=False, indent=1))
+    checker.verdict(reports)
+
+
+@app.command()
+def watch(
+    sources: Optional[List[Path]] = typer.Argument(None, help="Article files or folders; default: source/."),
+    out: Path = typer.Option(Path("dist"), "--out", "-o", help="Output folder."),
+    formats: str = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub, html."),
+    theme: str = typer.Option("clipping", "--theme", "-t", help="Theme name under styles/, or a theme folder."),
+    paper: str = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT (200x280mm, 8x10in)."),
+    marks: bool = typer.Option(False, "--print", help="Add 3 mm bleed with crop and cross marks for a print shop."),
+    variant: str = typer.Option("", "--pdf-variant", help="pdf/a-3b (archival) or pdf/ua-1 (tagged, accessible)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Parallel rebuilds when several change; default: one."),
+) -> None:
+    """Rebuild each article when it, its sidecar or the theme changes; Ctrl-C stops."""
+    from layout import build as builder, paper as papers, watch as watcher
+
+    options = papers.PrintOptions(papers.parse_paper(paper), marks, papers.parse_variant(variant))
+    settings = watcher.Settings(out, builder.parse_formats(formats), theme, options, jobs)
+    paths = list(sources) if sources else [Path("source")]
+    typer.echo(f"watching {', '.join(map(str, watcher.targets(paths, settings)))}; Ctrl-C stops", err=True)
+    watcher.run(paths, settings, lambda outcome: typer.echo(watcher.describe(outcome), err=outcome.status == "failed"))
+    typer.echo("stopped watching", err=True)
+
+
 def _clip(text: str, width: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
