@@ -8,6 +8,7 @@ import difflib
 import importlib.util
 import io
 import json
+import re
 import sys
 import tempfile
 import types
@@ -82,8 +83,9 @@ def summary(table: str) -> dict[str, dict[str, float]]:
     """Parse score.py's table into {language: {metric: value}}."""
     rows = {}
     for line in table.splitlines():
-        name, *fields = line.split()
-        rows[name] = {k: float(v) for k, v in (f.split("=") for f in fields)}
+        if line.strip():
+            name = line.split()[0]
+            rows[name] = {k: float(v) for k, v in re.findall(r"(\w+)=\s*([\d.]+)", line)}
     return rows
 
 

@@ -874,7 +874,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$", re.I)),
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
-    ("affiliate note", re.compile(r"\baffiliate|\bearn (?:a )?commission|provision erhalten", re.I)),
+    ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:earn|receive) (?:a |an )?(?:small )?commission|provision erhalten|"
+                                   r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     ("legal notice", re.compile(r"privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|recaptcha|"
                                 r"datenschutzerklärung|nutzungsbedingungen|política de privacidad|"
                                 r"politique de confidentialité|cookie", re.I)),

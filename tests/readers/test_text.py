@@ -1,0 +1,247 @@
+"""The plain-text reader: the seed article, small synthetic pages, and the nothing-lost invariant."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from layout.errors import SourceError
+from layout.model import Heading, Paragraph
+from layout.readers import text
+from layout.readers.decode import decode
+
+SEED = Path(__file__).resolve().parents[2] / "source" / "ukraine-atacms.txt"
+SEED_BOILERPLATE = ("Recommended Videos", "Related Posts", "This will close in 0 seconds")
+
+
+def chunks_of(source: str) -> list[str]:
+    """The input's blocks as the reader splits them."""
+    return text.split_chunks(source)
+
+
+def assert_nothing_lost(source: str, article) -> None:
+    """Every non-empty chunk of the input is the title, the standfirst, a block or a dropped entry."""
+    placed = [article.meta.title, article.meta.dek]
+    placed += [block.text for block in article.blocks]
+    placed += [entry.text for entry in article.dropped]
+    for chunk in chunks_of(source):
+        assert chunk in placed, f"lost silently: {chunk!r}"
+    assert len([p for p in placed if p]) == len(chunks_of(source)), "a chunk was placed twice"
+
+
+def read(source: str, name: str = "sample"):
+    return text.read(source, name)
+
+
+def page(*parts: str) -> str:
+    return "\n\n".join(parts) + "\n"
+
+
+def dropped_reason(article, needle: str) -> str:
+    return next(d.reason for d in article.dropped if needle in d.text)
+
+
+def body(article) -> list[str]:
+    return [block.text for block in article.blocks]
+
+
+# --- the seed article ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_source() -> str:
+    return decode(SEED.read_bytes(), SEED.name)
+
+
+@pytest.fixture(scope="module")
+def seed(seed_source):
+    return text.read(seed_source, SEED.stem)
+
+
+def test_seed_title_standfirst_dateline(seed, seed_source):
+    assert seed.meta.title == "Ukraine fired six U.S. long-range missiles, Russia says"
+    assert seed.meta.dek == chunks_of(seed_source)[1]
+    assert seed.meta.dateline == "KYIV, Ukraine"
+    assert seed.meta.lang == "en"
+
+
+def test_seed_first_paragraph_keeps_its_dateline(seed):
+    assert seed.blocks[0].text.startswith("KYIV, Ukraine — Ukraine fired six American-supplied")
+
+
+def test_seed_boilerplate_dropped_with_reasons(seed):
+    reasons = {d.text: d.reason for d in seed.dropped}
+    for label in SEED_BOILERPLATE:
+        assert reasons.get(label), f"{label!r} not dropped"
+    promo = [d for d in seed.dropped if "nationalpost.com" in d.text]
+    assert len(promo) == 1 and promo[0].reason
+    assert len(seed.dropped) == 4
+
+
+def test_seed_paragraphs_whole_and_in_order(seed, seed_source):
+    boilerplate = set(SEED_BOILERPLATE)
+    expected = [c for c in chunks_of(seed_source)[2:]
+                if c not in boilerplate and "nationalpost.com" not in c]
+    assert body(seed) == expected
+    assert all(isinstance(block, Paragraph) for block in seed.blocks)
+
+
+def test_seed_nothing_lost(seed, seed_source):
+    assert_nothing_lost(seed_source, seed)
+
+
+def test_seed_ids_and_identifier_stable(seed, seed_source):
+    assert [b.id for b in seed.blocks[:3]] == ["b001", "b002", "b003"]
+    assert seed.meta.identifier == text.read(seed_source, SEED.stem).meta.identifier
+    assert seed.meta.identifier.startswith("urn:uuid:")
+
+
+# --- synthetic pages -----------------------------------------------------------------------
+
+LEDE = ("The city council voted on Tuesday to rebuild the old harbour bridge, ending a debate "
+        "that has divided residents for more than a decade.")
+SECOND = ("Engineers said the work would begin next spring and take about three years, with one "
+          "lane kept open for buses throughout the construction.")
+THIRD = ("Shop owners near the bridge welcomed the decision but asked for help with the loss of "
+         "trade while the roadworks last.")
+
+
+def test_subheadings_become_heading_blocks():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
+                  LEDE, "What happens next", SECOND, "Traders worried", THIRD)
+    article = read(source)
+    kinds = [(type(b).__name__, b.text) for b in article.blocks]
+    assert kinds == [("Paragraph", LEDE), ("Heading", "What happens next"), ("Paragraph", SECOND),
+                     ("Heading", "Traders worried"), ("Paragraph", THIRD)]
+    assert all(b.level == 2 for b in article.blocks if isinstance(b, Heading))
+    assert_nothing_lost(source, article)
+
+
+def test_byline_and_date_lines_set_metadata():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
+                  "By Jane Doe and Max Mustermann", "Published March 4, 2025", LEDE, SECOND)
+    article = read(source)
+    assert article.meta.authors == ("Jane Doe", "Max Mustermann")
+    assert article.meta.date == "2025-03-04"
+    assert dropped_reason(article, "Jane Doe") == "byline"
+    assert dropped_reason(article, "March 4") == "date line"
+    assert body(article) == [LEDE, SECOND]
+    assert_nothing_lost(source, article)
+
+
+def test_caption_and_credit_pairs_dropped():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE,
+                  "The old bridge at dusk, seen from the harbour wall.", "Photo: Jane Doe / Reuters",
+                  SECOND, "Workers inspect the pillars. © City Archive", THIRD)
+    article = read(source)
+    assert body(article) == [LEDE, SECOND, THIRD]
+    assert dropped_reason(article, "Photo: Jane Doe") == "photo credit"
+    assert dropped_reason(article, "old bridge at dusk") == "caption"
+    assert dropped_reason(article, "City Archive") == "caption"
+    assert_nothing_lost(source, article)
+
+
+def test_teaser_run_and_calls_to_action_dropped():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND,
+                  "Advertisement", THIRD, "More on this story",
+                  "Mayor faces questions over ferry contract",
+                  "New cycle lanes open across the river",
+                  "Five things to know about the budget",
+                  "Sign up for our newsletter to get the day's top stories in your inbox.",
+                  "Share this article", "Facebook", "X", "Email")
+    article = read(source)
+    assert body(article) == [LEDE, SECOND, THIRD]
+    assert dropped_reason(article, "Advertisement") == "advertisement"
+    assert dropped_reason(article, "ferry contract") == "teaser"
+    assert dropped_reason(article, "Sign up") == "call to action"
+    assert dropped_reason(article, "Facebook") == "share buttons"
+    assert_nothing_lost(source, article)
+
+
+def test_repeated_headline_and_standfirst_dropped():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
+                  "Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND)
+    article = read(source)
+    assert article.meta.dek == "A decade of debate ends with a vote."
+    assert dropped_reason(article, "Council backs") == "repeated headline"
+    assert dropped_reason(article, "decade of debate") == "repeated standfirst"
+    assert body(article) == [LEDE, SECOND]
+
+
+GERMAN = (
+    "Stadtrat beschließt Neubau der Hafenbrücke",
+    "Nach zehn Jahren Streit ist die Entscheidung gefallen: Die alte Brücke wird ersetzt.",
+    "Von Anna Beispiel und Jonas Muster",
+    "04.03.2025, 14:30 Uhr",
+    "Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, die marode Hafenbrücke abzureißen "
+    "und durch einen Neubau zu ersetzen.",
+    "Anzeige",
+    "Die alte Brücke im Abendlicht.",
+    "Foto: Max Muster/dpa",
+    "Wie es jetzt weitergeht",
+    "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und etwa drei Jahre dauern. Eine Spur "
+    "bleibt während der ganzen Zeit für Busse offen.",
+    "Mehr zum Thema",
+    "Bürgermeister verteidigt Fährvertrag",
+    "Neue Radwege am Fluss eröffnet",
+)
+
+
+def test_german_article():
+    source = page(*GERMAN)
+    article = read(source, "brücke")
+    assert article.meta.lang == "de"
+    assert article.meta.title == GERMAN[0]
+    assert article.meta.dek == GERMAN[1]
+    assert article.meta.authors == ("Anna Beispiel", "Jonas Muster")
+    assert article.meta.date == "2025-03-04"
+    assert [(type(b).__name__, b.text) for b in article.blocks] == [
+        ("Paragraph", GERMAN[4]), ("Heading", GERMAN[8]), ("Paragraph", GERMAN[9])]
+    assert dropped_reason(article, "Anzeige") == "advertisement"
+    assert dropped_reason(article, "Foto:") == "photo credit"
+    assert dropped_reason(article, "Abendlicht") == "caption"
+    assert dropped_reason(article, "Fährvertrag") == "teaser"
+    assert_nothing_lost(source, article)
+
+
+def test_news_agency_dateline():
+    lede = "BERLIN (dpa) - Die Bundesregierung hat am Mittwoch einen Entwurf für ein neues Gesetz vorgelegt."
+    article = read(page("Regierung legt Gesetzentwurf vor", lede, SECOND))
+    assert article.meta.dateline == "BERLIN"
+    assert article.meta.dek == ""
+    assert article.blocks[0].text == lede
+
+
+def test_single_newline_separated_text():
+    source = "\n".join(["Council backs harbour bridge", "A decade of debate ends with a vote.",
+                        LEDE, "What happens next", SECOND]) + "\n"
+    article = read(source)
+    assert article.meta.dek == "A decade of debate ends with a vote."
+    assert body(article) == [LEDE, "What happens next", SECOND]
+    assert_nothing_lost(source, article)
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = re.sub(r"(.{60,}?) ", "\\1\n", LEDE, count=1)
+    assert "\n" in wrapped
+    article = read(page("Council backs harbour bridge", "A decade of debate ends with a vote.", wrapped, SECOND))
+    assert body(article) == [LEDE, SECOND]
+
+
+def test_only_boilerplate_raises_source_error():
+    source = page("Advertisement", "Share", "Facebook", "Sign up for our newsletter", "Related Posts")
+    with pytest.raises(SourceError) as err:
+        read(source)
+    assert err.value.hint
+
+
+def test_headline_without_paragraphs_raises_source_error():
+    with pytest.raises(SourceError):
+        read(page("Council backs harbour bridge", "Advertisement", "Related Posts"))
+
+
+def test_empty_text_raises_source_error():
+    with pytest.raises(SourceError):
+        read("\n\n  \n")
