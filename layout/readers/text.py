@@ -120,7 +120,8 @@ def _head(body: list[Chunk], title: Chunk) -> dict:
     for i, chunk in enumerate(head):
         if not chunk.role:
             after = body[i + 1] if i + 1 < len(body) else None
-            _head_line(chunk, after, title.text, meta, bare_names=top and not explicit, last=i == start - 1)
+            _head_line(chunk, after, title.text, meta, bare_names=top and not explicit, last=i == start - 1,
+                       body_rest=body[i + 1:])
         top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated"))
     return meta
 
@@ -163,8 +164,14 @@ def _body_start(body: list[Chunk], title: str, dek: str) -> int:
     return len(body)
 
 
+def _menu_follows(after: Chunk | None, rest: list[Chunk]) -> bool:
+    """The next two lines are one- or two-word links: the line above them is a menu item, not a name."""
+    following = [c for c in rest[:2] if not c.role]
+    return len(following) == 2 and all(c.short and c.words <= 2 and date_line(c.text) is None for c in following)
+
+
 def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_names: bool,
-               last: bool) -> None:
+               last: bool, body_rest: list[Chunk]) -> None:
     """Classify one line above the body: repeats, byline, date line, place, kicker, lead-image caption."""
     text = chunk.text
     if same(text, title) or contains_headline(text, title):
@@ -179,17 +186,17 @@ def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_n
         if after is not None and not after.role and (name_line(after.text) or byline(after.text)):
             after.drop("byline")
             meta["authors"] = meta["authors"] or byline(after.text) or split_names(after.text)
+    elif line_reason(text):
+        return
     elif (date := date_line(text)) is not None:
         chunk.drop("date line")
         meta["date"] = meta["date"] or date
-    elif bare_names and name_line(text) and not line_reason(text) and not credit(text):
+    elif bare_names and name_line(text) and not credit(text) and not _menu_follows(after, body_rest):
         chunk.drop("byline")
         meta["authors"] = meta["authors"] or split_names(text)
     elif PLACE_LINE.match(text):
         chunk.drop("dateline")
         meta["dateline"] = meta["dateline"] or text.rstrip(".")
-    elif line_reason(text):
-        return
     elif chunk.sentence and chunk.words <= CAPTION_WORDS:
         chunk.drop("caption")
     elif chunk.short and not last:
@@ -427,9 +434,9 @@ def _widget_items(body: list[Chunk], i: int, video: bool) -> None:
         nxt = body[j]
         if nxt.role == "drop":
             continue
-        if nxt.role or nxt.sentence and not (video and titled and nxt.words <= 40):
+        if nxt.role or nxt.sentence and not (video and titled and nxt.words <= 70):
             return
-        if not video and not nxt.sentence and _heads(nxt, body[j + 1:j + 4]):
+        if not video and titled and not nxt.sentence and _heads(nxt, body[j + 1:j + 4]):
             return
         nxt.drop("teaser")
         titled = True
@@ -748,6 +755,7 @@ _CREDIT_INSIDE = re.compile(
     rf"|[.!?]\s?[A-Z][\w-]+/ ?[A-Z][\w .-]{{2,40}}$"                            # "...kommen.Unsplash/K. S."
     rf"|(?:{_AGENCY})\s?/\s?[A-ZÀ-Þ][^()]{{0,40}}\)?\s*$"                       # "... EFE/ J.J. Guillén"
     rf"|\S\s+(?:\S+\s+){{3,}}(?:{_AGENCY})\s*\)?\s*$"                           # "... (Name/AP) AP Photo"
+    r"|[.!?]\s*\([A-ZÀ-Þ][^()!?\s]*\s[^()!?]{2,60}\)$"                            # "... town. (U.S. Court)"
     r"|\(\s*$")                                                                 # "... tonight ("
 
 
@@ -820,7 +828,7 @@ _SHARE_WORDS = {
 _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
     r"follow (?:us|along)|add us (?:as|on)|get in touch|click here|tap here|find out more|stay up to date|"
-    r"read our (?:complete|full|latest|live) coverage|create (?:a |an |your )?(?:free )?account|"
+    r"read our (?:complete|full|latest|live) coverage|(?:view|see) (?:more |all )?offers|create (?:a |an |your )?(?:free )?account|"
     r"(?:log|sign)[- ]?in to|(?:must|need to) be (?:logged|signed) in|download (?:the|our) app|"
     r"jetzt (?:kostenlos|abonnieren|anmelden|registrieren|\w+-?mitglied)|mitglied werden|kostenlos herunterladen|"
     r"melden sie sich (?:jetzt )?(?:an|für)|folgen sie uns|abonnieren sie|"
@@ -850,7 +858,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("disclaimer", re.compile(r"nicht (?:unbedingt )?der meinung der redaktion|do not necessarily reflect|"
                               r"views expressed (?:here|in this)|no reflejan necesariamente|"
                               r"ne reflètent pas nécessairement", re.I)),
-    ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i'?m in|ok|okay|"
+    ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i[’']?m in|ok|okay|"
                                  r"accept|akzeptieren|zustimmen|aceptar|accepter)\b[.!]?(?:\s|$)", re.I)),
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
                                    r"spotted an? (?:error|typo)|reportar un error|signaler une erreur", re.I)),
@@ -911,7 +919,9 @@ def line_reason(text: str) -> str:
     if _TEASER_LABELS.match(plain_label):
         return "teaser label"
     if re.fullmatch(rf"(?:{_LABELS})", plain_label):
-        return "widget label"
+        return "call to action" if "newsletter" in plain_label else "widget label"
+    if len(words) <= 3 and re.search(r"newsletter", plain_label):
+        return "call to action"
     if words and all(w.strip(".,:|·•()").casefold() in _SHARE_WORDS or w.strip("()").isdigit() for w in words):
         return "share buttons"
     for reason, pattern in _RULES:
