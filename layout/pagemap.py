@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from layout.model import Article, Blockquote, Heading, ListBlock, Paragraph, Run, Runs
+from layout.model import Article, Blockquote, Heading, ListBlock, Note, Paragraph, Run, Runs
 
 _INVISIBLE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
 
 
 @dataclass(frozen=True)
 class PageStart:
-    """Page `page` of the print edition begins `offset` characters into block `block` ("" for the article)."""
+    """Page `page` of the print edition begins `offset` characters into block `block` of article `article`.
+
+    `block` "" means the article's start (its masthead and headline); `offset` -1 means after the block's
+    text; `article` -1 means the pages before the first article (a digest's cover and contents)."""
 
     page: int
     block: str
     offset: int
+    article: int = 0
+
+
+HEADER_IDS = ("article", "masthead", "head", "headline", "dek", "byline")
 
 
 def _weight(text: str) -> int:
@@ -25,19 +33,42 @@ def _weight(text: str) -> int:
     return len(_INVISIBLE.sub("", text))
 
 
-def page_starts(document, article: Article) -> tuple[PageStart, ...]:
-    """For each page of a laid-out WeasyPrint document, the block and character where it begins."""
-    ids = {block.id for block in article.blocks}
+def _places(articles: Sequence[tuple[str, Article]], front: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """Element id -> (article index, block or note id, or "" for the article's start)."""
+    where = {element_id: (-1, "") for element_id in front}
+    for index, (prefix, article) in enumerate(articles):
+        where.update({prefix + name: (index, "") for name in HEADER_IDS})
+        where.update({block.id: (index, block.id) for block in article.blocks})
+        where.update({note.id: (index, note.id) for note in article.notes})
+    return where
+
+
+def page_starts(document, articles: Sequence[tuple[str, Article]] | Article,
+                front: Sequence[str] = ()) -> tuple[PageStart, ...]:
+    """For each page of a laid-out WeasyPrint document, where in the articles it begins.
+
+    `articles` is one Article, or (id prefix, article) pairs for a document holding several."""
+    if isinstance(articles, Article):
+        articles = [("", articles)]
+    where = _places(articles, front)
     seen: dict[str, int] = {}
-    starts = [PageStart(1, "", 0)]
+    starts: list[PageStart] = []
+    last: tuple[int, str] | None = None
     for number, page in enumerate(document.pages, 1):
         first = None
-        for block_id, text in _texts(page._page_box, None):
-            if block_id not in ids:
+        for element_id, text in _texts(page._page_box, None):
+            if element_id is None:
+                continue  # page furniture: running heads and folios
+            if element_id not in where:
+                if first is None and last is not None:  # a source line or pull quote opens the page
+                    first = PageStart(number, last[1], -1, last[0])
                 continue
-            if first is None and number > 1:
-                first = PageStart(number, block_id, seen.get(block_id, 0))
-            seen[block_id] = seen.get(block_id, 0) + _weight(text)
+            index, block = where[element_id]
+            if first is None:
+                first = PageStart(number, block, seen.get(element_id, 0) if block else 0, index)
+            seen[element_id] = seen.get(element_id, 0) + _weight(text)
+            if block:
+                last = (index, block)
         if first is not None:
             starts.append(first)
     return tuple(starts)
@@ -55,30 +86,80 @@ def _texts(box, block_id):
         yield from _texts(child, block_id)
 
 
-def with_markers(article: Article, starts: tuple[PageStart, ...]) -> Article:
-    """The article with a page-break run where each page after the first begins (at a word start)."""
-    by_block = {start.block: start for start in starts if start.block}
-    blocks = tuple(_marked(block, by_block[block.id]) if block.id in by_block else block
-                   for block in article.blocks)
-    return dataclasses.replace(article, blocks=blocks)
+def with_markers(article: Article, starts: Sequence[PageStart]) -> Article:
+    """The article with a page-break run where each page begins inside it (at a word start).
+
+    `starts` are this article's own; those at the article's start are the template's `first_page`."""
+    by_block: dict[str, list[PageStart]] = {}
+    for start in _on_text_blocks(article, starts):
+        by_block.setdefault(start.block, []).append(start)
+    blocks = tuple(_marked_all(block, by_block.get(block.id, ())) for block in article.blocks)
+    notes = tuple(_marked_all(note, by_block.get(note.id, ())) for note in article.notes)
+    return dataclasses.replace(article, blocks=blocks, notes=notes)
+
+
+def _on_text_blocks(article: Article, starts: Sequence[PageStart]) -> list[PageStart]:
+    """The starts inside the article, moved off images and rules onto the next block that holds text."""
+    holders = [b.id for b in article.blocks if isinstance(b, (Paragraph, Heading, Blockquote, ListBlock))]
+    order = [b.id for b in article.blocks]
+    moved = []
+    for start in starts:
+        if not start.block:
+            continue
+        if start.block in holders or start.block not in order:
+            moved.append(start)
+            continue
+        later = [h for h in holders if order.index(h) > order.index(start.block)]
+        earlier = [h for h in holders if order.index(h) < order.index(start.block)]
+        if later:
+            moved.append(dataclasses.replace(start, block=later[0], offset=0))
+        elif earlier:
+            moved.append(dataclasses.replace(start, block=earlier[-1], offset=-1))
+    return moved
+
+
+def _marked_all(block, starts: Sequence[PageStart]):
+    for start in sorted(starts, key=lambda s: -s.page):  # later pages first, so earlier offsets stay true
+        block = _marked(block, start)
+    return block
 
 
 def _marked(block, start: PageStart):
     marker = Run("", page=str(start.page))
+    if start.offset < 0:
+        return _append(block, marker)
     if isinstance(block, (Paragraph, Heading)):
         return dataclasses.replace(block, runs=_insert(block.runs, start.offset, marker))
-    groups = block.paragraphs if isinstance(block, Blockquote) else block.items if isinstance(block, ListBlock) else None
-    if groups is None:
+    field = _group_field(block)
+    if field is None:
         return block
+    groups = getattr(block, field)
     offset = start.offset
     for index, group in enumerate(groups):
         size = _weight("".join(run.text for run in group))
         if offset < size or index == len(groups) - 1:
             changed = groups[:index] + (_insert(group, offset, marker),) + groups[index + 1:]
-            field = "paragraphs" if isinstance(block, Blockquote) else "items"
             return dataclasses.replace(block, **{field: changed})
         offset -= size
     return block
+
+
+def _group_field(block) -> str | None:
+    """The field of a block that holds several run sequences (a quote's paragraphs, a list's items)."""
+    if isinstance(block, (Blockquote, Note)):
+        return "paragraphs"
+    return "items" if isinstance(block, ListBlock) else None
+
+
+def _append(block, marker: Run):
+    """`block` with `marker` after all its text: a page that opens with what follows the block."""
+    if isinstance(block, (Paragraph, Heading)):
+        return dataclasses.replace(block, runs=block.runs + (marker,))
+    field = _group_field(block)
+    if field is None or not getattr(block, field):
+        return block
+    groups = getattr(block, field)
+    return dataclasses.replace(block, **{field: groups[:-1] + (groups[-1] + (marker,),)})
 
 
 def _insert(runs: Runs, offset: int, marker: Run) -> Runs:

@@ -16,13 +16,17 @@ from layout.themes import PACKAGE
 # Words the templates print, per language; English fills any gap.
 LABELS: dict[str, dict[str, str]] = {
     "en": {"by": "By", "and": "and", "notes": "Notes", "contents": "Contents", "landmarks": "Landmarks",
-           "page": "Page", "of": "of", "cover": "Cover", "pages": "Pages", "clipping": "Clipping"},
+           "page": "Page", "of": "of", "cover": "Cover", "pages": "Pages", "clipping": "Clipping", "start": "Start", "digest": "Digest",
+           "articles": "articles"},
     "de": {"by": "Von", "and": "und", "notes": "Anmerkungen", "contents": "Inhalt",
-           "landmarks": "Orientierungspunkte", "page": "Seite", "of": "von", "cover": "Titelbild", "pages": "Seiten", "clipping": "Zeitungsausschnitt"},
+           "landmarks": "Orientierungspunkte", "page": "Seite", "of": "von", "cover": "Titelbild", "pages": "Seiten", "clipping": "Zeitungsausschnitt", "start": "Beginn",
+           "digest": "Auswahl", "articles": "Artikel"},
     "fr": {"by": "Par", "and": "et", "notes": "Notes", "contents": "Sommaire", "landmarks": "Repères",
-           "page": "Page", "of": "sur", "cover": "Couverture", "pages": "Pages", "clipping": "Coupure de presse"},
+           "page": "Page", "of": "sur", "cover": "Couverture", "pages": "Pages", "clipping": "Coupure de presse", "start": "Début",
+           "digest": "Sélection", "articles": "articles"},
     "es": {"by": "Por", "and": "y", "notes": "Notas", "contents": "Índice", "landmarks": "Puntos de referencia",
-           "page": "Página", "of": "de", "cover": "Portada", "pages": "Páginas", "clipping": "Recorte de prensa"},
+           "page": "Página", "of": "de", "cover": "Portada", "pages": "Páginas", "clipping": "Recorte de prensa", "start": "Inicio",
+           "digest": "Selección", "articles": "artículos"},
 }
 
 

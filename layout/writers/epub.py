@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import zipfile
+from dataclasses import dataclass, field
 
 from ebooklib import epub
 
@@ -27,21 +28,92 @@ FALLBACK_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 MAX_BYTES = 50 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class Chapter:
+    """One XHTML document of the spine, with its entry in the table of contents."""
+
+    uid: str
+    file: str
+    title: str
+    content: str
+    headings: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def href(self) -> str:
+        return self.file
+
+
+@dataclass(frozen=True)
+class Book:
+    """What the packager needs: metadata, the spine's chapters, the page list, cover and stylesheet."""
+
+    article: Article  # the book's metadata (for a digest, the digest's), and its images
+    chapters: tuple[Chapter, ...]
+    pages: tuple[tuple[str, str], ...]
+    cover: bytes
+    css: str
+    fonts: dict = field(default_factory=dict)
+    images: tuple[Image, ...] = ()
+    front: tuple[Chapter, ...] = ()  # before the articles: a digest's contents page
+    cover_first_page: str = ""
+
+
 def write(job: Job) -> Files:
     """The EPUB as bytes: EPUB 3 with nav, page list and NCX, a cover, pinned dates, a normalized zip."""
+    from layout.writers.cover import cover_png
+
     starts = pagemap.page_starts(job.print_layout, job.article)
-    book = package(job, starts)
+    chapter = article_chapter(job.article, "article", CHAPTER, starts)
+    book = Book(job.article, (chapter,), page_list(starts, {0: CHAPTER}), cover_png(job), stylesheet(job),
+                fonts_for(job), images_of(job.article))
+    return {f"{job.stem}.epub": package(book, job)}
+
+
+def article_chapter(article: Article, uid: str, file: str, starts, prefix: str = "") -> Chapter:
+    """An article's chapter: the EPUB template with the print edition's page markers."""
+    mine = [s for s in starts if s.block or s.article == 0]
+    first = next((str(s.page) for s in mine if not s.block), "")
+    marked = pagemap.with_markers(article, mine)
+    content = render("epub.html", marked, first_page=first)
+    headings = tuple((f"{file}#{b.id}", b.text) for b in article.blocks if b.type == "heading")
+    return Chapter(uid, file, article.meta.title, content, headings)
+
+
+def page_list(starts, files: dict[int, str]) -> tuple[tuple[str, str], ...]:
+    """(label, href) of every page marker, in page order; `files` maps article index -> chapter file."""
+    return tuple((str(s.page), f"{files[s.article]}#page-{s.page}") for s in starts if s.article in files)
+
+
+def stylesheet(job: Job) -> str:
+    return job.theme.epub_css.read_text(encoding="utf-8")
+
+
+def fonts_for(job: Job) -> dict[str, bytes]:
+    if not job.embed_fonts:
+        return {}
+    from layout.writers.fonts import embed
+
+    return embed(job)
+
+
+def images_of(*articles: Article) -> tuple[Image, ...]:
+    return tuple(b for a in articles for b in a.blocks if isinstance(b, Image))
+
+
+def package(book: Book, job: Job) -> bytes:
+    """Package `book` with EbookLib, then re-zip it for identical bytes; refuse what readers refuse."""
+    modified = pinned_time(book.article.meta.date)
     raw = io.BytesIO()
-    modified = pinned_time(job.article.meta.date)
     try:
-        epub.write_epub(raw, book, {"mtime": modified, "epub3_pages": False, "raise_exceptions": True})
+        epub.write_epub(raw, assemble(book, job), {"mtime": modified, "epub3_pages": False,
+                                                   "raise_exceptions": True})
     except Exception as exc:
         raise RenderError(f"EbookLib could not package {job.stem}: {exc}") from exc
-    data = normalize_zip(raw.getvalue(), modified, job.article.meta.lang)
+    data = normalize_zip(raw.getvalue(), modified, book.article.meta.lang)
     if len(data) > MAX_BYTES:
         raise RenderError(f"the EPUB of {job.stem} is {len(data) // 1_000_000} MB, over the 50 MB readers accept",
                           "use smaller images")
-    return {f"{job.stem}.epub": data}
+    return data
 
 
 def pinned_time(date: str) -> dt.datetime:
@@ -55,36 +127,43 @@ def pinned_time(date: str) -> dt.datetime:
     return FALLBACK_EPOCH
 
 
-def package(job: Job, starts: tuple[pagemap.PageStart, ...]) -> epub.EpubBook:
-    """The EbookLib book: metadata, stylesheet, fonts, cover, chapter with page markers, nav, NCX and spine."""
-    article, meta = job.article, job.article.meta
+def assemble(book: Book, job: Job) -> epub.EpubBook:
+    """The EbookLib book: metadata, stylesheet, fonts, cover, chapters, nav, NCX and spine."""
+    meta = book.article.meta
     words = labels(meta.lang)
-    book = epub.EpubBook()
-    describe(book, article, job, bool(starts))
-    css = job.theme.epub_css.read_text(encoding="utf-8")
-    if job.embed_fonts:
-        from layout.writers.fonts import embed
-
-        css = add_fonts(book, embed(job), css)
-    book.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css", content=css.encode()))
-    from layout.writers.cover import cover_png
-
-    book.set_cover(COVER_IMAGE, cover_png(job), create_page=False)
+    out = epub.EpubBook()
+    describe(out, book, job)
+    css = book.css
+    if book.fonts:
+        css = add_fonts(out, book.fonts, css)
+    out.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css", content=css.encode()))
+    out.set_cover(COVER_IMAGE, book.cover, create_page=False)
     cover = xhtml("cover", words["cover"], COVER_PAGE, meta.lang,
-                  render("cover_page.html", article, image=COVER_IMAGE))
-    marked = pagemap.with_markers(article, starts)
-    chapter = xhtml("article", meta.title, CHAPTER, meta.lang,
-                    render("epub.html", marked, first_page="1" if starts else ""))
+                  render("cover_page.html", book.article, image=COVER_IMAGE, first_page=book.cover_first_page))
+    documents = [xhtml(c.uid, c.title, c.file, meta.lang, c.content) for c in book.front + book.chapters]
     nav = xhtml("nav", words["contents"], "nav.xhtml", meta.lang,
-                render("nav.html", article, chapter=CHAPTER, cover_page=COVER_PAGE,
-                       pages=[str(start.page) for start in starts]))
+                render("nav.html", book.article, chapters=book.chapters, cover_page=COVER_PAGE,
+                       contents_page=book.front[0].file if book.front else "", bodymatter=book.chapters[0].file,
+                       pages=_present(book)))
     nav.properties = ["nav"]
-    for item in (cover, chapter, nav):
-        book.add_item(item)
-    book.add_item(epub.EpubNcx())
-    book.toc = toc(article)
-    book.spine = [cover, chapter]
-    return book
+    for item in [cover, *documents, nav]:
+        out.add_item(item)
+    out.add_item(epub.EpubNcx())
+    out.toc = [epub.Link(c.href, c.title, c.uid) for c in book.chapters]
+    out.spine = [cover, *documents]
+    return out
+
+
+def _present(book: Book) -> tuple[tuple[str, str], ...]:
+    """The page list, keeping only the pages whose marker made it into a document."""
+    documents = {c.file: c.content for c in book.front + book.chapters}
+    documents[COVER_PAGE] = f'id="page-{book.cover_first_page}"' if book.cover_first_page else ""
+    kept = tuple((label, href) for label, href in book.pages
+                 if f'id="{href.split("#")[1]}"' in documents.get(href.split("#")[0], ""))
+    for label, href in book.pages:
+        if (label, href) not in kept:
+            log.warning("page %s of the print edition has no place in the EPUB; left out of the page list", label)
+    return kept
 
 
 def xhtml(uid: str, title: str, name: str, lang: str, content: str) -> epub.EpubHtml:
@@ -105,39 +184,32 @@ def add_fonts(book: epub.EpubBook, fonts: dict[str, bytes], css: str) -> str:
     return font_faces(fonts) + css
 
 
-def toc(article: Article) -> list:
-    """The NCX table of contents: the headline, then the subheadings."""
-    entries = [epub.Link(f"{CHAPTER}#headline", article.meta.title, "headline")]
-    entries += [epub.Link(f"{CHAPTER}#{b.id}", b.text, b.id) for b in article.blocks if b.type == "heading"]
-    return entries
-
-
-def describe(book: epub.EpubBook, article: Article, job: Job, paged: bool) -> None:
+def describe(out: epub.EpubBook, book: Book, job: Job) -> None:
     """Dublin Core and accessibility metadata, each only as far as it is true of this book."""
-    meta = article.meta
-    book.set_identifier(meta.identifier)
-    book.set_title(meta.title)
-    book.set_language(meta.lang)
+    meta = book.article.meta
+    out.set_identifier(meta.identifier)
+    out.set_title(meta.title)
+    out.set_language(meta.lang)
     for author in meta.authors:
-        book.add_author(author)
+        out.add_author(author)
     for name, value in (("publisher", meta.publication), ("description", meta.dek), ("source", meta.url)):
         if value:
-            book.add_metadata("DC", name, value)
+            out.add_metadata("DC", name, value)
     day = parse_date(meta.date)
     if day:
-        book.add_metadata("DC", "date", day.isoformat())
+        out.add_metadata("DC", "date", day.isoformat())
     for keyword in meta.keywords:
-        book.add_metadata("DC", "subject", keyword)
-    for prop, value in accessibility(article, paged):
-        book.add_metadata(None, "meta", value, {"property": prop})
+        out.add_metadata("DC", "subject", keyword)
+    paged = bool(book.pages)
+    for prop, value in accessibility(book.images, paged):
+        out.add_metadata(None, "meta", value, {"property": prop})
     if paged:
         source = f"{meta.identifier} print edition ({job.theme.name} theme, {job.options.paper.name.upper()})"
-        book.add_metadata(None, "meta", source, {"property": "pageBreakSource"})
+        out.add_metadata(None, "meta", source, {"property": "pageBreakSource"})
 
 
-def accessibility(article: Article, paged: bool) -> list[tuple[str, str]]:
+def accessibility(images: tuple[Image, ...], paged: bool) -> list[tuple[str, str]]:
     """schema.org accessibility properties computed from the facts of this book."""
-    images = [b for b in article.blocks if isinstance(b, Image)]
     described = all(b.alt for b in images)
     for image in images:
         if not image.alt:
@@ -146,7 +218,7 @@ def accessibility(article: Article, paged: bool) -> list[tuple[str, str]]:
     features = ["structuralNavigation", "tableOfContents", "readingOrder"]
     features += ["printPageNumbers", "pageNavigation"] if paged else []
     features += ["alternativeText"] if images and described else []
-    summary = "One article with headings, a table of contents"
+    summary = "Articles with headings, a table of contents"
     summary += " and the print edition's page numbers." if paged else "."
     summary += " Every image has a text alternative." if images and described else ""
     summary += " Some images have no text alternative." if not described else ""
