@@ -18,6 +18,8 @@ HEAD_WORDS = 12      # a body paragraph opening the article has at least this ma
 HEADING_WORDS = 20   # a subheading has at most this many words
 CAPTION_WORDS = 60   # a caption has at most this many words
 HEAD_SCAN = 20       # the headline or standfirst repeated this far down still belongs to the page header
+WRAP_WIDTH = 100     # text hard-wrapped into lines is wrapped at or under this width
+LANG_CERTAINTY = 0.6  # below this probability langdetect is guessing
 RUN_LENGTH = 3       # this many short lines in a row are a teaser list or a menu, not subheadings
 
 
@@ -84,12 +86,21 @@ def split_chunks(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    """Lines of one paragraph broken at a fixed width (rather than one paragraph a line)."""
+    """Lines of one paragraph broken at a fixed width (rather than one paragraph a line).
+
+    Wrapped lines are about as long as each other, and somewhere a sentence runs on over a break.
+    """
     if len(lines) < 2:
         return True
     widest = max(len(line) for line in lines)
-    return widest <= 100 and all(len(line) >= 0.6 * widest for line in lines[:-1]) \
-        and not any(is_sentence(line) and len(line) < 0.8 * widest for line in lines[:-1])
+    if widest > WRAP_WIDTH or any(len(line) < max(40, 0.75 * widest) for line in lines[:-1]):
+        return False
+    return any(_runs_on(line, nxt) for line, nxt in zip(lines, lines[1:]))
+
+
+def _runs_on(line: str, nxt: str) -> bool:
+    """The text goes on from `line` to `nxt` mid-sentence."""
+    return line[-1] in ",;-–" or line[-1].isalpha() and nxt[:1].islower()
 
 
 # --- title and head --------------------------------------------------------------------------
@@ -554,15 +565,16 @@ def _dateline(blocks: list[Block]) -> str:
 
 
 def _language(title: Chunk, blocks: list[Block]) -> str:
-    """The article's language, detected offline from its text; English when undecidable."""
-    from langdetect import DetectorFactory, LangDetectException, detect
+    """The article's language, detected offline from its text; English when too short or unsure."""
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
 
     DetectorFactory.seed = 0
     sample = " ".join([title.text] + [b.text for b in blocks[:20]])[:4000]
     try:
-        return detect(sample)[:2]
+        best = detect_langs(sample)[0]
     except LangDetectException:
         return "en"
+    return best.lang[:2] if best.prob >= LANG_CERTAINTY else "en"
 
 
 # --- line shapes -----------------------------------------------------------------------------

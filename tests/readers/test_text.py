@@ -224,10 +224,17 @@ def test_single_newline_separated_text():
 
 
 def test_hard_wrapped_paragraphs_are_joined():
-    wrapped = re.sub(r"(.{60,}?) ", "\\1\n", LEDE, count=1)
-    assert "\n" in wrapped
-    article = read(page("Council backs harbour bridge", "A decade of debate ends with a vote.", wrapped, SECOND))
+    wrapped = [re.sub(r"(.{50,}?) ", "\\1\n", p) for p in (LEDE, SECOND)]
+    assert all(w.count("\n") >= 1 for w in wrapped)
+    article = read(page("Council backs harbour bridge", "A decade of debate ends with a vote.", *wrapped))
     assert body(article) == [LEDE, SECOND]
+
+
+def test_headline_and_standfirst_on_single_lines_stay_apart():
+    source = "Council backs harbour bridge\nA decade of debate ends with a vote.\n\n" + page(LEDE, SECOND)
+    article = read(source)
+    assert article.meta.title == "Council backs harbour bridge"
+    assert article.meta.dek == "A decade of debate ends with a vote."
 
 
 def test_only_boilerplate_raises_source_error():
