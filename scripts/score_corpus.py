@@ -54,26 +54,36 @@ def load_scorer(path: Path = SCORER, exact: bool = False):
     return module
 
 
-def write_models(corpus: Path, models: Path, source: str = "scraped.txt") -> list[str]:
-    """Read every corpus article with the reader for its suffix into models/<id>.json; return the failures."""
-    failures = []
+def read_corpus(corpus: Path, source: str = "scraped.txt") -> tuple[dict, list[str]]:
+    """Read every corpus/<id>/<source> with the reader for its suffix: ({id: (text, article)}, failures)."""
     read = READERS.get(Path(source).suffix.lower(), text.read)
+    articles, failures = {}, []
     for folder in sorted(p for p in corpus.iterdir() if (p / source).exists()):
+        content = decode((folder / source).read_bytes(), source)
         try:
-            article = read(decode((folder / source).read_bytes(), source), folder.name)
+            articles[folder.name] = (content, read(content, folder.name))
         except SourceError as exc:
             failures.append(f"{folder.name}: {exc.message}")
-            continue
-        (models / f"{folder.name}.json").write_text(json.dumps(article_to_dict(article), ensure_ascii=False))
-    return failures
+    return articles, failures
 
 
-def score(corpus: Path, source: str = "scraped.txt", exact: bool = False) -> tuple[str, str, list[str]]:
-    """Run the reader and score.py on `corpus`; return (summary table, per-article rows, failures)."""
+def write_models(articles: dict, models: Path) -> None:
+    """Write each article's model as models/<id>.json, the JSON `layout inspect --json` prints."""
+    for name, (_, article) in articles.items():
+        (models / f"{name}.json").write_text(json.dumps(article_to_dict(article), ensure_ascii=False))
+
+
+def score(corpus: Path, source: str = "scraped.txt", exact: bool = False,
+          read: tuple[dict, list[str]] | None = None) -> tuple[str, str, list[str]]:
+    """Run the reader (unless `read` holds read_corpus's result) and score.py on `corpus`.
+
+    Returns (summary table, per-article rows, failures).
+    """
+    articles, failures = read or read_corpus(corpus, source)
     scorer = load_scorer(exact=exact)
     out, err = io.StringIO(), io.StringIO()
     with tempfile.TemporaryDirectory() as tmp:
-        failures = write_models(corpus, Path(tmp), source)
+        write_models(articles, Path(tmp))
         with redirect_stdout(out), redirect_stderr(err):
             scorer.main(str(corpus), tmp)
     return out.getvalue(), err.getvalue(), failures

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from layout.readers import text
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 SCRIPT = ROOT / "scripts" / "score_corpus.py"
@@ -28,22 +30,44 @@ def _scoring():
 
 
 @functools.cache
+def _read() -> tuple[dict, list[str]]:
+    return _scoring().read_corpus(CORPUS)
+
+
+@functools.cache
 def _scores() -> tuple[dict, str, tuple[str, ...]]:
     scoring = _scoring()
-    table, rows, failures = scoring.score(CORPUS)
+    table, rows, failures = scoring.score(CORPUS, read=_read())
     return scoring.summary(table), rows, tuple(failures)
 
 
-def scores() -> tuple[dict, str, tuple[str, ...]]:
-    """The score table for the corpus, computed once; a missing corpus fails the test, never skips it."""
+def corpus_present() -> None:
+    """A missing corpus fails the test, never skips it."""
     if not any(CORPUS.glob("*/scraped.txt")):
         pytest.fail(f"the shared corpus is missing: no <article>/scraped.txt under {CORPUS}", pytrace=False)
+
+
+def scores() -> tuple[dict, str, tuple[str, ...]]:
+    """The score table for the corpus, computed once."""
+    corpus_present()
     return _scores()
 
 
 def test_every_article_is_read():
-    _, _, failures = scores()
-    assert failures == ()
+    corpus_present()
+    articles, failures = _read()
+    assert failures == []
+    assert len(articles) == len(list(CORPUS.glob("*/scraped.txt")))
+
+
+def test_nothing_is_lost_silently():
+    corpus_present()
+    for name, (source, article) in _read()[0].items():
+        placed = {article.meta.title, article.meta.dek}
+        placed |= {block.text for block in article.blocks} | {entry.text for entry in article.dropped}
+        lost = [chunk for chunk in text.split_chunks(source) if chunk not in placed]
+        assert not lost, f"{name}: {lost[:3]}"
+        assert all(entry.reason for entry in article.dropped), name
 
 
 @pytest.mark.parametrize("metric", sorted(TARGETS))
