@@ -131,6 +131,28 @@ def _console(stderr: bool = False):
 
 
 @app.command()
+def digest(
+    sources: List[Path] = typer.Argument(..., help="Two or more article files."),
+    out: Path = typer.Option(Path("dist/digest"), "--out", "-o", help="Output path without suffix: dist/NAME."),
+    title: Optional[str] = typer.Option(None, "--title", help="The digest's title (default: Digest)."),
+    publication: Optional[str] = typer.Option(None, "--publication", help="Who puts the digest out."),
+    formats: str = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub."),
+    theme: str = typer.Option("clipping", "--theme", "-t", help="Theme name under styles/, or a theme folder."),
+    paper: str = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT."),
+) -> None:
+    """Build one PDF and one EPUB holding several articles: cover, contents, an article a chapter."""
+    from layout import build as builder, paper as papers, themes
+    from layout.digest import digest as make_digest
+
+    chosen = tuple(f for f in builder.parse_formats(formats) if f != "html")
+    result = make_digest(list(sources), out, themes.load(theme), papers.PrintOptions(papers.parse_paper(paper)),
+                         chosen, title or "", publication or "")
+    typer.echo(f"{result.article.meta.title}: {len(sources)} articles")
+    for output in result.outputs:
+        typer.echo(f"  wrote {output}")
+
+
+@app.command()
 def inspect(
     source: Path = typer.Argument(..., help="An article file."),
     as_json: bool = typer.Option(False, "--json", help="Print the content model as JSON."),

@@ -34,8 +34,8 @@ def _weight(text: str) -> int:
 
 
 def _places(articles: Sequence[tuple[str, Article]], front: Sequence[str]) -> dict[str, tuple[int, str]]:
-    """Element id -> (article index, block or note id, or "" for the article's start)."""
-    where = {element_id: (-1, "") for element_id in front}
+    """Element id -> (article index, block or note id, or "" for the article's start); front ids -> (-1, id)."""
+    where = {element_id: (-1, element_id) for element_id in front}
     for index, (prefix, article) in enumerate(articles):
         where.update({prefix + name: (index, "") for name in HEADER_IDS})
         where.update({block.id: (index, block.id) for block in article.blocks})
@@ -65,9 +65,9 @@ def page_starts(document, articles: Sequence[tuple[str, Article]] | Article,
                 continue
             index, block = where[element_id]
             if first is None:
-                first = PageStart(number, block, seen.get(element_id, 0) if block else 0, index)
+                first = PageStart(number, block, seen.get(element_id, 0) if block and index >= 0 else 0, index)
             seen[element_id] = seen.get(element_id, 0) + _weight(text)
-            if block:
+            if block and index >= 0:
                 last = (index, block)
         if first is not None:
             starts.append(first)

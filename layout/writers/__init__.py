@@ -23,6 +23,12 @@ class Job:
     stem: str
     options: PrintOptions = PrintOptions()
     embed_fonts: bool = False
+    roots: tuple[Path, ...] = ()  # more folders the job may read: a digest's other articles
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder this job may read a file from: the articles' and the theme's."""
+        return (self.source_dir, *self.roots, *self.theme.roots)
 
     @cached_property
     def print_layout(self):

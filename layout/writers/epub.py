@@ -69,11 +69,10 @@ def write(job: Job) -> Files:
     return {f"{job.stem}.epub": package(book, job)}
 
 
-def article_chapter(article: Article, uid: str, file: str, starts, prefix: str = "") -> Chapter:
-    """An article's chapter: the EPUB template with the print edition's page markers."""
-    mine = [s for s in starts if s.block or s.article == 0]
-    first = next((str(s.page) for s in mine if not s.block), "")
-    marked = pagemap.with_markers(article, mine)
+def article_chapter(article: Article, uid: str, file: str, starts) -> Chapter:
+    """An article's chapter: the EPUB template with the print edition's page markers (`starts`, its own)."""
+    first = next((str(s.page) for s in starts if not s.block), "")
+    marked = pagemap.with_markers(article, starts)
     content = render("epub.html", marked, first_page=first)
     headings = tuple((f"{file}#{b.id}", b.text) for b in article.blocks if b.type == "heading")
     return Chapter(uid, file, article.meta.title, content, headings)

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 def lay_out(job: Job, template: str, page_css: str = "", **extra):
     """Render `template` for the job and lay it out: theme CSS, bundled fonts, sandboxed fetcher."""
     html = render(template, job.article, stylesheet=job.theme.print_css.as_uri(), **extra)
-    fetcher = SandboxFetcher((job.source_dir, *job.theme.roots))
+    fetcher = SandboxFetcher(job.folders)
     fonts = FontConfiguration()
     sheets = [CSS(filename=str(job.theme.fonts / "fonts.css"), font_config=fonts, url_fetcher=fetcher)]
     if page_css:
@@ -39,6 +39,10 @@ def document(job: Job):
 
 def write(job: Job) -> Files:
     """The PDF as bytes, byte-identical for identical input."""
-    identifier = hashlib.md5(job.article.meta.identifier.encode()).hexdigest().encode()
-    pdf = job.print_layout.write_pdf(pdf_identifier=identifier, pdf_variant=job.options.variant or None)
-    return {f"{job.stem}.pdf": pdf}
+    return {f"{job.stem}.pdf": pdf_bytes(job.print_layout, job.article.meta, job.options.variant)}
+
+
+def pdf_bytes(document, meta, variant: str = "") -> bytes:
+    """Write a laid-out document with an /ID pinned to the article's identifier."""
+    identifier = hashlib.md5(meta.identifier.encode()).hexdigest().encode()
+    return document.write_pdf(pdf_identifier=identifier, pdf_variant=variant or None)

@@ -1,0 +1,117 @@
+"""The digest: several articles in one PDF (cover, contents, an article a page) and one EPUB (a chapter each)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from collections import Counter
+from pathlib import Path
+
+from layout import pagemap, parity, readers
+from layout.build import Result
+from layout.errors import OptionError
+from layout.model import Article, Image, Meta
+from layout.output import write_all
+from layout.paper import PrintOptions
+from layout.readers.common import identifier
+from layout.render import context, labels, parse_date, render
+from layout.themes import Theme
+from layout.writers import Job
+
+log = logging.getLogger(__name__)
+
+FRONT = ("digest-cover", "contents")
+
+
+def prefixed(article: Article, prefix: str, folder: Path) -> Article:
+    """The article with ids set apart by `prefix` and image paths made absolute, to share one document."""
+    blocks = []
+    for block in article.blocks:
+        block = dataclasses.replace(block, id=prefix + block.id)
+        if isinstance(block, Image) and "://" not in block.src:
+            block = dataclasses.replace(block, src=(folder / block.src).resolve().as_uri())
+        blocks.append(block)
+    notes = tuple(dataclasses.replace(n, id=prefix + n.id) for n in article.notes)
+    return dataclasses.replace(article, blocks=tuple(blocks), notes=notes)
+
+
+def digest_meta(articles: list[Article], title: str, publication: str) -> Meta:
+    """The digest's own metadata: the latest article's date, the most common language, a stable id."""
+    langs = Counter(a.meta.lang for a in articles)
+    lang = max(langs, key=lambda code: (langs[code], -[a.meta.lang for a in articles].index(code)))
+    dates = sorted(a.meta.date for a in articles if parse_date(a.meta.date))
+    name = title or labels(lang)["digest"]
+    titles = "; ".join(a.meta.title for a in articles)
+    seed = hashlib.sha256("\n".join(a.meta.identifier for a in articles).encode()).hexdigest()
+    return Meta(title=name, dek=titles, publication=publication, date=dates[-1] if dates else "", lang=lang,
+                identifier=identifier("", f"digest:{name}:{seed}", ()))
+
+
+def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOptions = PrintOptions(),
+           formats: tuple[str, ...] = ("pdf", "epub"), title: str = "", publication: str = "") -> Result:
+    """Build the digest of `sources` as `target`.pdf and `target`.epub; nothing is written on failure."""
+    if len(sources) < 2:
+        raise OptionError("a digest needs at least two articles", "give two or more sources")
+    articles = [readers.read(source) for source in sources]
+    parts = [prefixed(a, f"a{i}-", s.resolve().parent) for i, (a, s) in enumerate(zip(articles, sources), 1)]
+    meta = digest_meta(articles, title, publication)
+    cover = Article(meta, ())
+    folders = tuple(dict.fromkeys(s.resolve().parent for s in sources))
+    job = Job(cover, folders[0], theme, target.name, options, roots=folders[1:])
+    document = _lay_out(job, parts)
+    starts = pagemap.page_starts(document, [(f"a{i}-", a) for i, a in enumerate(parts, 1)], FRONT)
+    files: dict[str, bytes] = {}
+    if "pdf" in formats:
+        from layout.writers.pdf import pdf_bytes
+
+        files[f"{target.name}.pdf"] = pdf_bytes(document, meta)
+    if "epub" in formats:
+        files[f"{target.name}.epub"] = _epub(job, parts, starts)
+    _check_parity(parts, document, files, target.name)
+    return Result(target, cover, tuple(write_all(target.parent, files)))
+
+
+def _lay_out(job: Job, parts: list[Article]):
+    from layout.writers.pdf import lay_out
+
+    contexts = [context(a, f"a{i}-") for i, a in enumerate(parts, 1)]
+    return lay_out(job, "digest.html", job.options.page_css(), articles=contexts,
+                   paper_class=job.options.paper.columns_class)
+
+
+def _epub(job: Job, parts: list[Article], starts) -> bytes:
+    """One chapter per article, a contents page with print page numbers, a page list across the digest."""
+    from layout.writers import epub
+    from layout.writers.cover import cover_png
+
+    files = {i: f"article-{i + 1}.xhtml" for i in range(len(parts))} | {-1: "contents.xhtml"}
+    chapters = tuple(epub.article_chapter(a, f"article-{i + 1}", files[i], [s for s in starts if s.article == i])
+                     for i, a in enumerate(parts))
+    front_starts = [s for s in starts if s.article == -1]
+    cover_page = next((str(s.page) for s in front_starts if s.block == "digest-cover"), "")
+    contents_page = next((str(s.page) for s in front_starts if s.block == "contents"), "")
+    first_pages = {s.article: s.page for s in starts if not s.block and s.article >= 0}
+    entries = [{"href": files[i], "title": a.meta.title, "page": first_pages.get(i, "")} for i, a in enumerate(parts)]
+    contents = epub.Chapter("contents", "contents.xhtml", labels(job.article.meta.lang)["contents"],
+                            render("contents.html", job.article, entries=entries, first_page=contents_page))
+    pages = tuple((str(s.page), f"{epub.COVER_PAGE}#page-{s.page}" if s.block == "digest-cover"
+                   else f"{files[s.article]}#page-{s.page}") for s in starts)
+    book = epub.Book(job.article, chapters, pages, cover_png(job), epub.stylesheet(job),
+                     images=epub.images_of(*parts), front=(contents,), cover_first_page=cover_page)
+    return epub.package(book, job)
+
+
+def _check_parity(parts: list[Article], document, files: dict[str, bytes], name: str) -> None:
+    from layout.pagemap import laid_out_blocks
+
+    if f"{name}.pdf" in files:
+        blocks = laid_out_blocks(document)
+        for article in parts:
+            parity.check(article, {"pdf": blocks})
+    if f"{name}.epub" in files:
+        for i, article in enumerate(parts, 1):
+            parity.check(article, {"epub": parity.epub_text(files[f"{name}.epub"], f"EPUB/article-{i}.xhtml")})
+
+
+

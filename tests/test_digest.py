@@ -1,0 +1,80 @@
+"""The digest: one PDF and one EPUB from several articles, with contents page numbers that match the PDF."""
+
+import re
+import zipfile
+
+import pytest
+
+from conftest import ROOT, SEED, epubcheck, pdffonts, pdftotext, squash
+from layout import readers, themes
+from layout.digest import digest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("digest")
+    second = folder / "second.txt"
+    lines = SEED.read_text().split("\n", 1)
+    second.write_text("A second headline for the digest test\n" + lines[1])
+    sources = sorted(p for p in (ROOT / "source").iterdir() if p.suffix in readers.suffixes()) + [second]
+    result = digest(sources, folder / "out" / "weekly", themes.load("clipping"), title="The week")
+    return {p.suffix: p for p in result.outputs} | {"articles": [readers.read(s) for s in sources]}
+
+
+def test_epubcheck(built):
+    assert epubcheck(built[".epub"]) == []
+
+
+def test_fonts_and_text(built):
+    assert all(name.startswith("Layout-") for name in pdffonts(built[".pdf"]))
+    text = squash(pdftotext(built[".pdf"]))
+    for article in built["articles"]:
+        for block in article.blocks:
+            assert squash(block.text) in text or block.type in ("image", "rule"), block.id
+
+
+def contents_entries(pdf) -> list[tuple[str, int]]:
+    text = pdftotext(pdf, "-f", "2", "-l", "2", "-layout")
+    return [(m[1].strip(" ."), int(m[2])) for m in re.finditer(r"^\s*(.+?)[ .]*\s(\d+)\s*$", text, re.M)
+            if not m[1].strip().startswith("Page")]
+
+
+def test_contents_page_numbers_match_the_pdf(built):
+    entries = contents_entries(built[".pdf"])
+    titles = [a.meta.title for a in built["articles"]]
+    assert len(entries) == len(titles)
+    for (listed, page), title in zip(entries, titles):
+        assert squash(title).startswith(squash(listed)[:30])
+        opening = squash(pdftotext(built[".pdf"], "-f", str(page), "-l", str(page)))
+        assert squash(title) in opening[:400], f"{title!r} does not open page {page}"
+
+
+def test_each_article_has_its_running_head(built):
+    entries = contents_entries(built[".pdf"])
+    last_page = entries[-1][1]
+    following = pdftotext(built[".pdf"], "-f", str(last_page + 1), "-l", str(last_page + 1)).splitlines()[0]
+    assert following.casefold() == built["articles"][-1].meta.title.casefold()
+
+
+def test_epub_has_a_chapter_each_nested_nav_and_one_page_list(built):
+    with zipfile.ZipFile(built[".epub"]) as book:
+        names = book.namelist()
+        nav = book.read("EPUB/nav.xhtml").decode()
+        opf = book.read("EPUB/content.opf").decode()
+    chapters = [n for n in names if re.match(r"EPUB/article-\d+\.xhtml", n)]
+    assert len(chapters) == len(built["articles"])
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    assert spine == ["cover", "contents"] + [f"article-{i}" for i in range(1, len(chapters) + 1)]
+    pages = re.findall(r'<a href="([^"]+#page-(\d+))">\2</a>', nav)
+    from pypdf import PdfReader
+
+    assert [int(p) for _, p in pages] == list(range(1, len(PdfReader(built[".pdf"]).pages) + 1))
+    toc = nav[nav.index('epub:type="toc"'):nav.index("</nav>")]
+    assert all(f'href="article-{i}.xhtml"' in toc for i in range(1, len(chapters) + 1))
+
+
+def test_one_article_is_not_a_digest(tmp_path):
+    from layout.errors import OptionError
+
+    with pytest.raises(OptionError, match="two articles"):
+        digest([SEED], tmp_path / "d", themes.load("clipping"))
