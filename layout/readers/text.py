@@ -131,8 +131,8 @@ def _head(body: list[Chunk], title: Chunk) -> dict:
     for i, chunk in enumerate(head):
         if not chunk.role:
             after = body[i + 1] if i + 1 < len(body) else None
-            _head_line(chunk, after, title.text, meta, bare_names=top and not explicit, last=i == start - 1,
-                       body_rest=body[i + 1:])
+            bare_names = top and not explicit and not _menu_follows(body, i)
+            _head_line(chunk, after, title.text, meta, bare_names=bare_names, last=i == start - 1)
         top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated"))
     return meta
 
@@ -175,14 +175,14 @@ def _body_start(body: list[Chunk], title: str, dek: str) -> int:
     return len(body)
 
 
-def _menu_follows(after: Chunk | None, rest: list[Chunk]) -> bool:
+def _menu_follows(body: list[Chunk], i: int) -> bool:
     """The next two lines are one- or two-word links: the line above them is a menu item, not a name."""
-    following = [c for c in rest[:2] if not c.role]
+    following = [c for c in body[i + 1:i + 3] if not c.role]
     return len(following) == 2 and all(c.short and c.words <= 2 and date_line(c.text) is None for c in following)
 
 
 def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_names: bool,
-               last: bool, body_rest: list[Chunk]) -> None:
+               last: bool) -> None:
     """Classify one line above the body: repeats, byline, date line, place, kicker, lead-image caption."""
     text = chunk.text
     if same(text, title) or contains_headline(text, title):
@@ -202,7 +202,7 @@ def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_n
     elif (date := date_line(text)) is not None:
         chunk.drop("date line")
         meta["date"] = meta["date"] or date
-    elif bare_names and name_line(text) and not credit(text) and not _menu_follows(after, body_rest):
+    elif bare_names and name_line(text) and not credit(text):
         chunk.drop("byline")
         meta["authors"] = meta["authors"] or split_names(text)
     elif PLACE_LINE.match(text):
@@ -271,6 +271,11 @@ def _caption_under(body: list[Chunk], i: int, any_shape: bool) -> None:
         after.drop("caption")
 
 
+def _after(body: list[Chunk], i: int):
+    """The chunks after index `i`, without copying the list."""
+    return (body[j] for j in range(i + 1, len(body)))
+
+
 def _neighbour(body: list[Chunk], i: int, step: int) -> Chunk | None:
     """The next chunk in direction `step`, if it is still undecided."""
     j = i + step
@@ -298,7 +303,7 @@ def _data_lists(body: list[Chunk], meta: dict) -> None:
         if chunk.role or not chunk.text.endswith(":") or chunk.words > 3:
             continue
         items = []
-        for nxt in body[i + 1:]:
+        for nxt in _after(body, i):
             if nxt.role == "drop":
                 continue
             if nxt.role or not _KEY_VALUE.match(nxt.text) or nxt.sentence:
@@ -391,7 +396,7 @@ def _polls(body: list[Chunk], meta: dict) -> None:
         if chunk.role or not chunk.text.endswith("?") or chunk.words > 25:
             continue
         answers = []
-        for nxt in body[i + 1:]:
+        for nxt in _after(body, i):
             if nxt.role or nxt.words > 8:
                 break
             answers.append(nxt)
@@ -402,19 +407,15 @@ def _polls(body: list[Chunk], meta: dict) -> None:
 
 def _attributions(body: list[Chunk], meta: dict) -> None:
     """The attribution line under a pull quote ("Jane Doe, author of ...")."""
-    for i, chunk in enumerate(body[1:], start=1):
-        before = _previous_kept(body, i)
-        if chunk.role or chunk.sentence or chunk.words > 15 or before is None:
+    before = None
+    for chunk in body:
+        if chunk.role == "drop":
             continue
-        if _ATTRIBUTION.match(chunk.text) and _quote_only(before.text):
+        if not chunk.role and before is not None and not chunk.sentence and chunk.words <= 15 \
+                and _ATTRIBUTION.match(chunk.text) and _quote_only(before.text):
             chunk.drop("quote attribution")
-
-
-def _previous_kept(body: list[Chunk], i: int) -> Chunk | None:
-    for chunk in reversed(body[:i]):
-        if chunk.role != "drop":
-            return chunk
-    return None
+            continue
+        before = chunk
 
 
 def _quote_only(text: str) -> bool:
@@ -496,11 +497,13 @@ def _stems(text: str) -> set[str]:
 
 def _headings(body: list[Chunk], meta: dict) -> None:
     """A short line is a subheading when body text follows it; else it is a label or a teaser."""
+    following = _following_kept(body)
     for i, chunk in enumerate(body):
         if chunk.role or not chunk.short:
             continue
-        nxt = _next_kept(body, i)
-        if chunk.words >= 2 and nxt is not None and (_body_text(nxt) or _heads_text(body, nxt)):
+        nxt = following[i]
+        if chunk.words >= 2 and nxt is not None and (
+                _body_text(body[nxt]) or _heads_text(body[nxt], following[nxt], body)):
             chunk.role = "heading"
         else:
             chunk.drop("widget label" if chunk.words <= 3 else "teaser")
@@ -515,19 +518,20 @@ def _short_question(chunk: Chunk) -> bool:
     return chunk.text.rstrip(_QUOTES).endswith("?") and chunk.words <= 12 and not re.search(r"[.!?]\s", chunk.text)
 
 
-def _heads_text(body: list[Chunk], chunk: Chunk) -> bool:
+def _heads_text(chunk: Chunk, nxt: int | None, body: list[Chunk]) -> bool:
     """A short line with body text right under it (so the line above it heads a section with a subsection)."""
-    if not chunk.short or chunk.words < 2:
-        return False
-    nxt = _next_kept(body, body.index(chunk))
-    return nxt is not None and _body_text(nxt)
+    return chunk.short and chunk.words >= 2 and nxt is not None and _body_text(body[nxt])
 
 
-def _next_kept(body: list[Chunk], i: int) -> Chunk | None:
-    for chunk in body[i + 1:]:
-        if chunk.role != "drop":
-            return chunk
-    return None
+def _following_kept(body: list[Chunk]) -> list[int | None]:
+    """For each chunk, the index of the next chunk not dropped (None at the end)."""
+    following: list[int | None] = [None] * len(body)
+    nxt = None
+    for i in range(len(body) - 1, -1, -1):
+        following[i] = nxt
+        if body[i].role != "drop":
+            nxt = i
+    return following
 
 
 def _author_notes(body: list[Chunk], meta: dict) -> None:
