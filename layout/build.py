@@ -17,6 +17,7 @@ from layout.writers import WRITERS, Job, writer
 log = logging.getLogger(__name__)
 
 DEFAULT_FORMATS = ("pdf", "epub")
+MAX_WORDS = 100_000  # about 200 printed pages: past this a clipping is a book, and layout takes minutes
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,18 @@ def find_sources(folder: Path) -> list[Path]:
     return found
 
 
+def check_length(article: Article, source: Path) -> None:
+    """Refuse an article too long to set as a clipping, before spending minutes on its layout."""
+    if article.words > MAX_WORDS:
+        raise SourceError(f"{source.name} has {article.words:,} words, over the {MAX_WORDS:,}-word limit",
+                          "split it into several articles, or check that the file holds one article")
+
+
 def build(source: Path, outdir: Path, formats: tuple[str, ...], theme: Theme,
           options: PrintOptions = PrintOptions(), overrides: dict | None = None, embed_fonts: bool = False) -> Result:
     """Build `source` into every format; nothing is written unless every writer succeeded."""
     article = readers.read(source, overrides)
+    check_length(article, source)
     for dropped in article.dropped:
         log.info("%s: dropped %s: %s", source.name, dropped.reason, dropped.text[:80])
     job = Job(article=article, source_dir=source.resolve().parent, theme=theme, stem=source.stem, options=options,

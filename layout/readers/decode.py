@@ -10,7 +10,7 @@ from layout.errors import SourceError
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # a saved news page with all its scripts stays well under this
 _WESTERN = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15", "mac_roman"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -18,7 +18,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 def decode(data: bytes, name: str) -> str:
     """Decode `data` as UTF-8 (or a BOM-marked encoding); refuse empty, binary and oversized input."""
     if len(data) > MAX_BYTES:
-        raise SourceError(f"{name} is {len(data) // 1_000_000} MB, over the 20 MB limit",
+        raise SourceError(f"{name} is {len(data) / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit for one article",
                           "split the file, or keep only the article's text")
     if not data.strip():
         raise SourceError(f"{name} is empty", "put the article's text in the file")
