@@ -423,13 +423,25 @@ def _quote_only(text: str) -> bool:
 
 
 def _repeats(body: list[Chunk], meta: dict) -> None:
-    """Short lines that occur more than once are widget labels and teasers repeated down the page."""
-    counts = Counter(fold(c.text) for c in body)
-    for chunk in body:
-        if chunk.role or counts[fold(chunk.text)] < 2:
+    """Short lines that occur more than once are widget labels and teasers repeated down the page.
+
+    A line listed twice, first among other short lines (a table of contents) and then over body text,
+    is a subheading: its last occurrence stays.
+    """
+    places: dict[str, list[int]] = {}
+    for i, chunk in enumerate(body):
+        places.setdefault(fold(chunk.text), []).append(i)
+    following, preceding = _following_kept(body), _following_kept(body, step=-1)
+    for key, where in places.items():
+        chunks = [body[i] for i in where]
+        if len(where) < 2 or any(c.role for c in chunks) or not all(c.short or c.words <= 8 for c in chunks):
             continue
-        if chunk.short or chunk.words <= 8:
-            chunk.drop("repeated widget")
+        listed = any(j is not None and body[j].short for j in (following[where[0]], preceding[where[0]]))
+        last = following[where[-1]]
+        keep = where[-1] if len(where) == 2 and listed and last is not None and _body_text(body[last]) else None
+        for i in where:
+            if i != keep:
+                body[i].drop("repeated widget")
 
 
 def _widgets(body: list[Chunk], meta: dict) -> None:
@@ -444,6 +456,8 @@ def _widget_items(body: list[Chunk], i: int, video: bool) -> None:
     titled = video and not body[i].text.rstrip().endswith((":", "|"))
     for j in range(i + 1, min(len(body), i + 9)):
         nxt = body[j]
+        if nxt.reason == "advertisement" or _TIMED_ENTRY.match(nxt.text):
+            return
         if nxt.role == "drop":
             continue
         if nxt.role or nxt.sentence and not (video and titled and nxt.words <= 70):
@@ -462,7 +476,7 @@ def _runs(body: list[Chunk], meta: dict) -> None:
     for i, chunk in enumerate(body + [Chunk("end.")]):
         if chunk.role == "drop" or chunk.role and i < len(body):
             continue
-        if chunk.short or _short_question(chunk):
+        if (chunk.short or _short_question(chunk)) and not _TIMED_ENTRY.match(chunk.text):
             run.append(chunk)
             continue
         if len(run) >= RUN_LENGTH:
@@ -523,15 +537,16 @@ def _heads_text(chunk: Chunk, nxt: int | None, body: list[Chunk]) -> bool:
     return chunk.short and chunk.words >= 2 and nxt is not None and _body_text(body[nxt])
 
 
-def _following_kept(body: list[Chunk]) -> list[int | None]:
-    """For each chunk, the index of the next chunk not dropped (None at the end)."""
-    following: list[int | None] = [None] * len(body)
-    nxt = None
-    for i in range(len(body) - 1, -1, -1):
-        following[i] = nxt
+def _following_kept(body: list[Chunk], step: int = 1) -> list[int | None]:
+    """For each chunk, the index of the next (step -1: previous) chunk not dropped, or None."""
+    found: list[int | None] = [None] * len(body)
+    nearest = None
+    order = range(len(body) - 1, -1, -1) if step == 1 else range(len(body))
+    for i in order:
+        found[i] = nearest
         if body[i].role != "drop":
-            nxt = i
-    return following
+            nearest = i
+    return found
 
 
 def _author_notes(body: list[Chunk], meta: dict) -> None:
@@ -992,6 +1007,7 @@ _AUTHOR_NOTE = re.compile(
 
 _JOB_LEAD = re.compile(rf"^(?:{_JOBS})\s+(?:in|at|for|bei|für|der|des|of|de|du|im|am)\b", re.I)
 _ATTRIBUTION = re.compile(r"^(?:[—–-]\s*)?[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3},\s+\S")
+_TIMED_ENTRY = re.compile(r"^\d{1,2}(?:[:.h]\d{2})\s*(?:uhr|h)?\s*[-–—:]\s+\w", re.I)  # "9h05 - ...", a live-blog entry
 _BOX_END = re.compile(r"^(?:ende (?:der|des)|end of(?: the)?|fin (?:de|du|des))\s+(?P<label>.+)$")
 _PROMO_MARKS = {"call to action", "paywall", "all-caps teaser"}
 _QUOTES = "\"'“”„«»‘’‚ "
