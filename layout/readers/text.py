@@ -647,7 +647,8 @@ PLACE_LINE = re.compile(r"^[A-ZÀ-Þ][\w'’-]+(?:[ -][A-ZÀ-Þ][\w'’-]+)?\.$"
 _PLACE_LEAD = re.compile(r"^(?P<place>[A-ZÀ-Þ][a-zà-ÿß]+(?:[ -][A-ZÀ-Þ][a-zà-ÿß]+)?)\. [A-ZÀ-Þ]")
 CAPS_LEAD = re.compile(r"^[A-ZÀ-Þ]{5,}\s+[A-ZÀ-Þ]?[a-zà-ÿ]")
 
-_BYLINE = re.compile(r"^(?:(?:a|an|ein|eine|un|una|une)\s+[\w-]+\s+)?(?:by|von|por|par|door|av|written by|reporting by|text|texto|texte|autor(?:in)?|author)"
+_BYLINE = re.compile(r"^(?:(?:a|an|ein|eine|un|una|une)\s+[\w-]+\s+)?"  # "Ein Kommentar von", "An analysis by"
+                     r"(?:by|von|por|par|door|av|written by|reporting by|text|texto|texte|autor(?:in)?|author)"
                      r"\s*:?\s+(?P<names>\S.*)$", re.I)
 _BYLINE_WORDS = {"by", "von", "por", "par", "author", "autor", "autorin", "author of the article",
                  "autor del artículo", "l'auteur", "der autor", "die autorin", "text", "texto", "texte"}
@@ -859,7 +860,8 @@ _SHARE_WORDS = {
 _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
     r"follow (?:us|along)|add us (?:as|on)|get in touch|click here|tap here|find out more|stay up to date|"
-    r"read our (?:complete|full|latest|live) coverage|(?:view|see) (?:more |all )?offers|create (?:a |an |your )?(?:free )?account|"
+    r"read our (?:complete|full|latest|live) coverage|(?:view|see) (?:more |all )?offers|"
+    r"create (?:a |an |your )?(?:free )?account|"
     r"(?:log|sign)[- ]?in to|(?:must|need to) be (?:logged|signed) in|download (?:the|our) app|"
     r"jetzt (?:kostenlos|abonnieren|anmelden|registrieren|\w+-?mitglied)|mitglied werden|kostenlos herunterladen|"
     r"melden sie sich (?:jetzt )?(?:an|für)|folgen sie uns|abonnieren sie|"
@@ -894,13 +896,15 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
                                    r"spotted an? (?:error|typo)|reportar un error|signaler une erreur", re.I)),
     ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
-    ("countdown", re.compile(r"\b(?:will close|closes?|schließt sich|se cierra|se ferme) in \d+ (?:seconds?|sek)", re.I)),
+    ("countdown", re.compile(r"\b(?:will close|closes?|schließt sich|se cierra|se ferme) in \d+ (?:seconds?|sek)",
+                             re.I)),
     ("gallery counter", re.compile(r"^\d+\s*(?:/\s*\d*)?$|^\d+ (?:of|von|de|sur) \d+$")),
     ("punctuation", re.compile(r"^[^\w]*$")),
     ("timestamp", re.compile(r"^\d{1,2}[:.]\d{2}(?=[A-Z])|^\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\.?$", re.I)),
     ("reading time", re.compile(r"^(?:\d+\s*(?:-\s*)?(?:minutes?|min\.?)\s*(?:read|lesezeit|de lectura|de lecture)"
                                 r"|lesezeit:?\s*\d+\s*min\.?)$", re.I)),
-    ("video label", re.compile(r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]", re.I)),
+    ("video label", re.compile(r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]",
+                               re.I)),
     ("video widget", re.compile(
         r"^duration \d|"
         r"\b\d+:\d{2} min\.|verfügbar bis|^(?:video|audio) starten|abbrechen mit escape|"
@@ -913,13 +917,15 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$", re.I)),
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
-    ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:earn|receive) (?:a |an )?(?:small )?commission|provision erhalten|"
+    ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:earn|receive) (?:a |an )?(?:small )?commission|"
+                                  r"provision erhalten|"
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     ("legal notice", re.compile(r"privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|recaptcha|"
                                 r"datenschutzerklärung|nutzungsbedingungen|política de privacidad|"
                                 r"politique de confidentialité|cookie", re.I)),
     ("embed notice", re.compile(r"external content|empfohlener (?:redaktioneller )?inhalt|"
-                                r"recommended (?:editorial )?content|externen? inhalt|inhalte von \w+ (?:angezeigt|erlauben)|"
+                                r"recommended (?:editorial )?content|externen? inhalt|"
+                                r"inhalte von \w+ (?:angezeigt|erlauben)|"
                                 r"\w+-inhalte? (?:erlauben|anzeigen)|link zum \w+-inhalt|drittplattform|"
                                 r"third[- ]party content|contenido externo|contenu externe|"
                                 r"mit einem klick anzeigen", re.I)),
@@ -928,7 +934,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|contributed to this (?:report|story)|^(?:copyright|quelle|source|sources|fuente)\s*:"
         r"|^(?:aus dem \w+ (?:von|übersetzt)|translated (?:from \w+ )?by|traducción de|traduit de)"
         r"|^first published (?:in|by|on)|erstveröffentlichung|^(?:redaktion|sendung|produktion)\s*:", re.I)),
-    ("gallery widget", re.compile(r"\b(?:open|view|see) (?:this |the )?(?:photos?|images?|pictures?) in (?:the )?gallery"
+    ("gallery widget", re.compile(r"\b(?:open|view|see) (?:this |the )?(?:photos?|images?|pictures?) in "
+                                  r"(?:the )?gallery"
                                   r"|^(?:open|view) (?:the )?gallery|bildergalerie|galerie (?:öffnen|ansehen)|"
                                   r"ver galería|voir la galerie", re.I)),
     ("teaser", re.compile(r",\s*(?:by|von|por|par)\s+[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,3}$")),
@@ -977,7 +984,8 @@ def _shouted(text: str) -> bool:
     return len(text.split()) >= 4 and len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
 
 
-_CAPTION_CUE = re.compile(r"\b(?:from left|left to right|pictured (?:here|above|below|left|right)|^pictured:|file (?:image|photo)|"
+_CAPTION_CUE = re.compile(r"\b(?:from left|left to right|pictured (?:here|above|below|left|right)|^pictured:|"
+                          r"file (?:image|photo)|"
                           r"von links|im bild|v\.l\.|de izquierda a derecha|en la imagen|de gauche à droite|"
                           r"ci-dessus)\b|\((?:L|R|C|left|right|centre|center|links|rechts|Mitte)\)", re.I)
 
@@ -1007,7 +1015,7 @@ _AUTHOR_NOTE = re.compile(
 
 _JOB_LEAD = re.compile(rf"^(?:{_JOBS})\s+(?:in|at|for|bei|für|der|des|of|de|du|im|am)\b", re.I)
 _ATTRIBUTION = re.compile(r"^(?:[—–-]\s*)?[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3},\s+\S")
-_TIMED_ENTRY = re.compile(r"^\d{1,2}(?:[:.h]\d{2})\s*(?:uhr|h)?\s*[-–—:]\s+\w", re.I)  # "9h05 - ...", a live-blog entry
+_TIMED_ENTRY = re.compile(r"^\d{1,2}(?:[:.h]\d{2})\s*(?:uhr|h)?\s*[-–—:]\s+\w", re.I)  # live-blog entry "9h05 - "
 _BOX_END = re.compile(r"^(?:ende (?:der|des)|end of(?: the)?|fin (?:de|du|des))\s+(?P<label>.+)$")
 _PROMO_MARKS = {"call to action", "paywall", "all-caps teaser"}
 _QUOTES = "\"'“”„«»‘’‚ "
@@ -1015,7 +1023,8 @@ _STOPWORDS = set(
     "the and for are was were has had have but not you with from this that into its his her our out who how "
     "why what der die das und ein eine den dem des mit von auf ist sie wie was für aus bei les des une est "
     "pour que qui dans sur par los las del con por una que como para".split())
-_READING_TIME = re.compile(r"\b\d+\s?(?:min|minutes?|minuten)\b\.?(?:\s*(?:read|lesezeit|de lectura|de lecture))?", re.I)
+_READING_TIME = re.compile(r"\b\d+\s?(?:min|minutes?|minuten)\b\.?(?:\s*(?:read|lesezeit|de lectura|de lecture))?",
+                           re.I)
 
 
 def card_meta(text: str) -> list[str]:

@@ -252,3 +252,33 @@ def test_headline_without_paragraphs_raises_source_error():
 def test_empty_text_raises_source_error():
     with pytest.raises(SourceError):
         read("\n\n  \n")
+
+
+def test_embedded_post_and_author_note_dropped():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE,
+                  "Big day for the harbour! #bridge #city @citycouncil @harbourtrust",
+                  "— Harbour Trust (@harbourtrust) March 4, 2025", SECOND,
+                  "Jane Doe is a city hall reporter for the Daily Example.")
+    article = read(source)
+    assert body(article) == [LEDE, SECOND]
+    assert dropped_reason(article, "#bridge") == "embedded post"
+    assert dropped_reason(article, "(@harbourtrust)") == "embedded post"
+    assert dropped_reason(article, "Jane Doe is") == "author bio"
+    assert_nothing_lost(source, article)
+
+
+def test_live_blog_entries_are_kept_as_headings():
+    source = page("Harbour bridge vote: live", "Follow the council debate as it happens.",
+                  "14:05 - Council opens the debate", SECOND,
+                  "13:30 - Protesters gather outside the town hall", THIRD)
+    article = read(source)
+    assert [type(b).__name__ for b in article.blocks] == ["Heading", "Paragraph", "Heading", "Paragraph"]
+
+
+def test_spec_list_and_prices_dropped():
+    source = page("The best bikes for commuting", "We rode them for a month.", LEDE,
+                  "Specs:", "Weight: 11 kg", "Gears: 8", "$899 at Example Store", SECOND)
+    article = read(source)
+    assert body(article) == [LEDE, SECOND]
+    assert dropped_reason(article, "Weight") == "data list"
+    assert dropped_reason(article, "$899") == "price"
