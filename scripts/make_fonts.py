@@ -32,8 +32,9 @@ FIXED_TIMESTAMP = 3_786_825_600  # 2024-01-01 in the font epoch (seconds since 1
 
 def make(package: str, variable: str, output: str, location: dict) -> None:
     folder = Path(importlib.import_module(package).__file__).parent
-    font = TTFont(folder / "files" / variable)
+    font = TTFont(folder / "files" / variable, recalcTimestamp=False)
     static = instancer.instantiateVariableFont(font, location, updateFontNames=True)
+    static.recalcTimestamp = False
     static["head"].modified = FIXED_TIMESTAMP
     static["head"].created = FIXED_TIMESTAMP
     static.save(OUT / output, reorderTables=True)

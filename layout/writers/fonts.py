@@ -62,7 +62,7 @@ def subset(path: Path, chars: str) -> bytes:
     options.layout_features = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "onum", "lnum"]
     options.name_IDs = ["*"]
     options.hinting = False
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)  # keep head.modified: the same bytes on every build
     subsetter = fts.Subsetter(options)
     subsetter.populate(text=chars)
     subsetter.subset(font)
