@@ -444,6 +444,16 @@ def _repeats(body: list[Chunk], meta: dict) -> None:
                 body[i].drop("repeated widget")
 
 
+def _kicker_repeats(body: list[Chunk], meta: dict) -> None:
+    """A teaser shown twice in a row, the second time behind a kicker ("Analysis Is AI a dud?")."""
+    for first, second in zip(body, body[1:]):
+        if first.role or second.role or len(first.text) < 15 or second.words > HEADING_WORDS:
+            continue
+        if fold(second.text).endswith(fold(first.text)) and len(second.text) > len(first.text):
+            first.drop("teaser")
+            second.drop("teaser")
+
+
 def _widgets(body: list[Chunk], meta: dict) -> None:
     """A widget label takes the teaser lines under it; a video widget also its one-line description."""
     for i, chunk in enumerate(body):
@@ -561,7 +571,7 @@ def _author_notes(body: list[Chunk], meta: dict) -> None:
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
     _pattern_rules, _late_bylines, _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats,
-    _info_boxes, _cards, _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
+    _kicker_repeats, _info_boxes, _cards, _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
 )
 
 
@@ -896,6 +906,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
                                    r"spotted an? (?:error|typo)|reportar un error|signaler une erreur", re.I)),
     ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
+    ("promo", re.compile(r"^(?=.{0,120}$).*\b(?:app|e-?paper|newsletter|podcast)\b[^.?]*!$", re.I)),
     ("countdown", re.compile(r"\b(?:will close|closes?|schließt sich|se cierra|se ferme) in \d+ (?:seconds?|sek)",
                              re.I)),
     ("gallery counter", re.compile(r"^\d+\s*(?:/\s*\d*)?$|^\d+ (?:of|von|de|sur) \d+$")),
