@@ -1,0 +1,754 @@
+"""The HTML reader: a saved web page; trafilatura finds the article body, the page's own tags its metadata."""
+
+from __future__ import annotations
+
+import html as entities
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from layout.errors import SourceError
+from layout.model import Article, Block, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run, Runs
+from layout.readers import language
+from layout.readers.common import block_id, identifier, squeeze
+
+log = logging.getLogger(__name__)
+
+# trafilatura's options: no network, no comments, keep the structure the model can hold
+EXTRACT = {"include_comments": False, "include_images": True, "include_formatting": True, "include_links": True,
+           "include_tables": True, "with_metadata": True, "deduplicate": False, "fast": False}
+ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|Posting)$")
+SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7:-]{1,2}\s+")
+DATE_SEGMENT = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+LANG_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{2,8}))?")
+NAME_SPLIT = re.compile(r"\s*(?:[,;/&]|\s(?:and|und|y|et|e)\s)\s*")
+NOT_A_NAME = re.compile(r"@|https?://|^www\.", re.I)
+MAX_KEYWORDS = 12
+MAX_DATA_URI = 0  # any data: URI image is embedded page furniture, not a file beside the article
+
+
+# --- entry point -----------------------------------------------------------------------------
+
+
+def read(text: str, name: str) -> Article:
+    """Build the model from a saved web page: the article's body, its metadata, remote images dropped."""
+    from trafilatura import bare_extraction, load_html
+
+    page, meta_page = load_html(text), load_html(text)
+    if page is None:
+        raise SourceError(f"{name} is not an HTML page", "give a saved web page (.html)")
+    captions = figure_captions(page)
+    embeds = prune(page)
+    doc = bare_extraction(page, **EXTRACT)
+    if doc is None or doc.body is None or not len(doc.body):
+        raise SourceError(f"{name} holds no article text that could be found",
+                          "save the article's own page (not a front page or a list of links)")
+    found = PageMeta.of(meta_page, doc)
+    walk = Walker(captions=captions, base=found.url)
+    walk.children(doc.body)
+    blocks, dropped = apply_rules(walk.blocks, found)
+    if not any(isinstance(b, Paragraph) for b in blocks):
+        raise SourceError(f"{name} holds no article paragraphs", "save the article's own page")
+    blocks = tuple(renumber(blocks))
+    found.dek = next((d.text for d in dropped if d.reason == "standfirst"), found.dek)
+    title = found.title or _first_heading(blocks)
+    if not title:
+        raise SourceError(f"{name} has no title", "give the page a <title>, or set one with --title")
+    lang = found.lang or language.detect(" ".join(b.text for b in blocks[:30]))
+    meta = Meta(title=title, dek=found.dek, authors=found.authors, publication=found.publication,
+                date=found.date, lang=lang, url=found.url, keywords=found.keywords,
+                identifier=identifier(found.url, title, blocks))
+    log.debug("%s: %d blocks, %d dropped", name, len(blocks), len(walk.dropped) + len(dropped))
+    return Article(meta, blocks, tuple(embeds + walk.dropped + dropped), name)
+
+
+# --- text helpers ----------------------------------------------------------------------------
+
+
+def clean(value) -> str:
+    """A metadata string: entities decoded, whitespace squeezed."""
+    if not isinstance(value, str):
+        return ""
+    return squeeze(entities.unescape(value).replace("\n", " "))
+
+
+def fold(text: str) -> str:
+    """Text for comparing: quotes, dashes, case and spacing folded."""
+    text = unicodedata.normalize("NFKC", text or "").replace("\u00ad", "")
+    text = re.sub(r"[\u2018\u2019\u201a\u2032`´]", "'", text)
+    text = re.sub(r"[\u201c\u201d\u201e\u2033«»]", '"', text)
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return " ".join(text.split()).lower()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", fold(text))
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+
+@dataclass
+class PageMeta:
+    """What the page says about the article, each field from the best source that has it."""
+
+    title: str = ""
+    dek: str = ""
+    authors: tuple[str, ...] = ()
+    publication: str = ""
+    date: str = ""
+    lang: str = ""
+    url: str = ""
+    keywords: tuple[str, ...] = ()
+    headlines: tuple[str, ...] = ()  # every headline the page states; the title is the first
+
+    @classmethod
+    def of(cls, page, doc) -> "PageMeta":
+        tags = meta_tags(page)
+        ld = article_ld(json_ld(page))
+        site = first(clean(tags.get("og:site_name")), ld_name(ld.get("publisher")), clean(doc.sitename))
+        url = first(*(u for u in (link_canonical(page), tags.get("og:url"), ld_url(ld), doc.url) if is_web(u)))
+        headlines = headline_candidates(page, tags, ld, doc, site_names(site, url, doc.hostname))
+        return cls(
+            title=headlines[0] if headlines else "",
+            dek=first(clean(doc.description), clean(tags.get("og:description")), clean(ld.get("description"))),
+            authors=page_authors(ld, tags, doc),
+            publication=site or clean(doc.hostname),
+            date=page_date(ld, tags, doc),
+            lang=page_lang(page, tags),
+            url=url or "",
+            keywords=page_keywords(ld, tags, doc),
+            headlines=headlines,
+        )
+
+
+def first(*values: str) -> str:
+    """The first non-empty value."""
+    return next((v for v in values if v), "")
+
+
+def meta_tags(page) -> dict[str, str]:
+    """<meta> name/property -> content, the first of each name, names lower-cased."""
+    out: dict[str, str] = {}
+    for tag in page.iter("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv") or "").lower()
+        content = tag.get("content")
+        if key and content and content.strip() and key not in out:
+            out[key] = content.strip()
+    return out
+
+
+def link_canonical(page) -> str:
+    for link in page.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            return (link.get("href") or "").strip()
+    return ""
+
+
+def is_web(url) -> bool:
+    return isinstance(url, str) and re.match(r"^https?://[^\s/]+\S*$", url.strip()) is not None
+
+
+def json_ld(page) -> list[dict]:
+    """Every JSON-LD object on the page, @graph members and list items flattened."""
+    found: list[dict] = []
+    for script in page.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"), strict=False)
+        except ValueError:
+            log.debug("skipping malformed JSON-LD")
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                stack.extend(graph if isinstance(graph, list) else [graph] if isinstance(graph, dict) else [])
+    return found
+
+
+def _types(item: dict) -> list[str]:
+    kind = item.get("@type", [])
+    return [str(k) for k in (kind if isinstance(kind, list) else [kind])]
+
+
+def article_ld(objects: list[dict]) -> dict:
+    """The JSON-LD object describing the article: an *Article or *Posting, one with a headline first."""
+    articles = [o for o in objects if any(ARTICLE_TYPES.search(t) for t in _types(o))]
+    articles.sort(key=lambda o: not o.get("headline"))
+    if not articles:
+        return {}
+    chosen = dict(articles[0])
+    people = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
+    chosen["author"] = _resolve(chosen.get("author"), people)
+    return chosen
+
+
+def _resolve(value, people: dict):
+    """Author references ({"@id": ...}) replaced by the objects they point to."""
+    if isinstance(value, list):
+        return [_resolve(v, people) for v in value]
+    if isinstance(value, dict) and not value.get("name") and value.get("@id") in people:
+        return people[value["@id"]]
+    return value
+
+
+def ld_name(value) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    return clean(value)
+
+
+def ld_url(ld: dict) -> str:
+    entity = ld.get("mainEntityOfPage")
+    if isinstance(entity, dict):
+        entity = entity.get("@id") or entity.get("url")
+    return first(*(v for v in (ld.get("url"), entity) if isinstance(v, str)))
+
+
+def site_names(site: str, url: str | None, hostname: str | None) -> set[str]:
+    """Keys a title suffix naming the site can have: the site's name, its host with and without www."""
+    host = urlsplit(url).hostname if url else (hostname or "")
+    names = {_key(site), _key(host or ""), _key(re.sub(r"^www\.", "", host or ""))}
+    if host:
+        names.add(_key(host.split(".")[-2] if host.count(".") else host))
+    return {n for n in names if len(n) >= 2}
+
+
+def strip_site(title: str, names: set[str]) -> str:
+    """The title without trailing " | Site", " - site.com" or " | 28.04.2023" segments."""
+    parts = SEPARATORS.split(title)
+    seps = SEPARATORS.findall(title)
+    while len(parts) > 1 and _is_site(parts[-1], names):
+        parts.pop()
+        seps.pop()
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:]):
+        out += sep + part
+    return out.strip()
+
+
+def _is_site(segment: str, names: set[str]) -> bool:
+    key = _key(segment)
+    if DATE_SEGMENT.match(segment.strip()):
+        return True
+    return len(key) >= 2 and any(key in name or (name in key and len(key) <= len(name) + 8) for name in names)
+
+
+def headline_candidates(page, tags: dict, ld: dict, doc, names: set[str]) -> tuple[str, ...]:
+    """The headlines the page states, best first: JSON-LD's, Open Graph, Twitter, the <h1>, the <title>."""
+    h1 = next((squeeze(h.text_content()) for h in page.iter("h1") if h.text_content().strip()), "")
+    found = (strip_site(clean(value), names) for value in (ld.get("headline"), tags.get("og:title"),
+                                                            tags.get("twitter:title"), h1, page.findtext(".//title"),
+                                                            doc.title))
+    return tuple(dict.fromkeys(t for t in found if t))
+
+
+def page_authors(ld: dict, tags: dict, doc) -> tuple[str, ...]:
+    """The bylines: JSON-LD's authors (people or organisations), else trafilatura's, else <meta name=author>."""
+    for found in (ld_authors(ld.get("author")), split_names(doc.author or ""), split_names(tags.get("author", ""))):
+        if found:
+            return found
+    return ()
+
+
+def ld_authors(value) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value] if value else []
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            name = item.get("name") or " ".join(str(item.get(k, "")) for k in ("givenName", "familyName")).strip()
+        else:
+            name = item
+        out.extend(split_names(clean(name)))
+    return tuple(dict.fromkeys(out))
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    """"A, B and C" -> (A, B, C); e-mail addresses and links dropped, "(abc)" initials removed."""
+    names = []
+    for part in NAME_SPLIT.split(clean(value)):
+        part = squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-")
+        if part and not NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part):
+            names.append(part)
+    return tuple(dict.fromkeys(names))
+
+
+def page_date(ld: dict, tags: dict, doc) -> str:
+    """The publication day (YYYY-MM-DD) as the page writes it: JSON-LD, then meta tags, then trafilatura."""
+    for value in (ld.get("datePublished"), tags.get("article:published_time"), tags.get("og:article:published_time"),
+                  tags.get("date"), tags.get("dc.date"), tags.get("dcterms.created"), ld.get("dateCreated"),
+                  doc.date):
+        match = ISO_DAY.match(clean(value)) if isinstance(value, str) else None
+        if match:
+            return match.group(1)
+    return ""
+
+
+def page_lang(page, tags: dict) -> str:
+    """The page's language tag (<html lang>, og:locale, Content-Language), as `de` or `en-GB`; "" if none."""
+    for value in (page.get("lang"), page.get("{http://www.w3.org/XML/1998/namespace}lang"), tags.get("og:locale"),
+                  tags.get("content-language"), tags.get("language")):
+        match = LANG_TAG.match((value or "").strip())
+        if match:
+            base, region = match.group(1).lower(), match.group(2)
+            return f"{base}-{region.upper() if len(region) == 2 else region}" if region else base
+    return ""
+
+
+def page_keywords(ld: dict, tags: dict, doc) -> tuple[str, ...]:
+    value = ld.get("keywords") or tags.get("news_keywords") or tags.get("keywords") or ",".join(doc.tags or [])
+    items = value if isinstance(value, list) else str(value).split(",")
+    words = [clean(str(item)) for item in items]
+    return tuple(dict.fromkeys(w for w in words if w and len(w) <= 60))[:MAX_KEYWORDS]
+
+
+# --- pruning ---------------------------------------------------------------------------------
+
+CAPTIONS = "//figcaption"
+EMBEDS = ("//blockquote[contains(@class, 'tweet') or contains(@class, 'instagram') or contains(@class, 'tiktok')"
+          " or contains(@class, 'bluesky') or contains(@class, 'threads-post') or contains(@class, 'embed')]")
+
+
+def prune(page) -> list[Dropped]:
+    """Take out what is never body text before the extractor sees the page: captions (read apart
+    beforehand) and social-media posts embedded as quotations (recorded as dropped)."""
+    for el in page.xpath(CAPTIONS):
+        el.drop_tree()
+    dropped = []
+    for el in page.xpath(EMBEDS):
+        dropped.append(Dropped(squeeze(el.text_content()), "social media embed"))
+        el.drop_tree()
+    return dropped
+
+
+# --- captions from the page ------------------------------------------------------------------
+
+CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|author|byline", re.I)
+IMAGE_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
+
+
+def figure_captions(page) -> dict[str, tuple[str, str]]:
+    """Image URL -> (caption, credit) for every <img> inside a <figure> that has a <figcaption>."""
+    out: dict[str, tuple[str, str]] = {}
+    for figure in page.iter("figure"):
+        caption = figure.find(".//figcaption")
+        if caption is None:
+            continue
+        pair = split_caption(caption)
+        for img in figure.iter("img", "source"):
+            for attr in IMAGE_ATTRS:
+                for url in (img.get(attr) or "").split(","):
+                    url = url.strip().split(" ")[0]
+                    if url:
+                        out.setdefault(url, pair)
+    return out
+
+
+def split_caption(caption) -> tuple[str, str]:
+    """A <figcaption>'s caption text and its credit (a child whose class names a credit or copyright)."""
+    credits = [el for el in caption.iter() if isinstance(el.tag, str) and el is not caption
+               and CREDIT_CLASS.search(el.get("class", "") + " " + el.get("itemprop", ""))]
+    credit = " ".join(squeeze(el.text_content()) for el in credits if el.text_content().strip())
+    text = squeeze(caption.text_content())
+    if credit and text.endswith(credit):
+        text = text[: -len(credit)].strip()
+    return text, credit
+
+
+# --- the body ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Walker:
+    """Walks trafilatura's XML body (p, head, quote, list, graphic, table) into model blocks."""
+
+    captions: dict[str, tuple[str, str]]
+    base: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+    def children(self, element) -> None:
+        for child in element:
+            self.element(child)
+
+    def element(self, el) -> None:
+        handler = BLOCK_HANDLERS.get(el.tag)
+        if handler is None:
+            runs = inline(el)
+            if plain_text(runs):
+                self.blocks.append(Paragraph("", runs))
+            return
+        handler(self, el)
+
+    def paragraph(self, el) -> None:
+        for child in el.findall("graphic"):
+            self.graphic(child)
+        runs = inline(el, skip=("graphic",))
+        if plain_text(runs):
+            self.blocks.append(Paragraph("", runs))
+
+    def heading(self, el) -> None:
+        runs = inline(el)
+        if plain_text(runs):
+            level = int(re.sub(r"\D", "", el.get("rend", "")) or 2)
+            self.blocks.append(Heading("", plain_runs(runs), max(1, min(level, 6))))
+
+    def quote(self, el) -> None:
+        parts = [inline(p) for p in el.iter("p")] if el.find(".//p") is not None else [inline(el)]
+        parts = [p for p in parts if plain_text(p)]
+        if parts:
+            self.blocks.append(Blockquote("", tuple(parts)))
+
+    def list(self, el) -> None:
+        items = list_items(el)
+        if items:
+            self.blocks.append(ListBlock("", tuple(items), el.get("rend") == "ol"))
+
+    def graphic(self, el) -> None:
+        src, alt = (el.get("src") or "").strip(), clean(el.get("alt") or "")
+        caption, credit = self.captions.get(src, ("", ""))
+        caption = caption or clean(el.get("title") or "")
+        if not src:
+            return
+        if not is_local(src):
+            self.dropped.append(Dropped(alt if src.startswith("data:") else src, "remote image"))
+            return
+        self.blocks.append(Image("", src, alt or caption, caption, credit))
+
+    def table(self, el) -> None:
+        rows = [" | ".join(squeeze(c.xpath("string()")) for c in row.iter("cell")) for row in el.iter("row")]
+        text = "\n".join(r for r in rows if r.strip(" |"))
+        if text:
+            self.dropped.append(Dropped(text, "table"))
+
+
+BLOCK_HANDLERS = {"p": Walker.paragraph, "head": Walker.heading, "quote": Walker.quote, "list": Walker.list,
+                  "graphic": Walker.graphic, "table": Walker.table, "div": Walker.children,
+                  "lb": lambda walker, el: None}
+
+
+def is_local(src: str) -> bool:
+    """A relative path to a file beside the article (not http(s), protocol-relative, data: or rooted)."""
+    parts = urlsplit(src)
+    return not parts.scheme and not parts.netloc and not src.startswith("/")
+
+
+def list_items(el) -> list[Runs]:
+    """The items of a list; a nested list's items follow their parent item, marked with a dash."""
+    items: list[Runs] = []
+    for item in el.findall("item"):
+        runs = inline(item, skip=("list",))
+        if plain_text(runs):
+            items.append(runs)
+        for nested in item.findall("list"):
+            items.extend((Run("\u2013 "),) + sub for sub in list_items(nested))
+    return items
+
+
+# --- inline runs -----------------------------------------------------------------------------
+
+FORMAT = {"#i": "emphasis", "#b": "strong", "#em": "emphasis", "#strong": "strong"}
+
+
+def inline(el, skip: tuple[str, ...] = ()) -> Runs:
+    """The runs of an element's text: hi -> emphasis/strong, ref -> link; whitespace squeezed."""
+    pieces: list[Run] = []
+    _collect(el, pieces, {"emphasis": False, "strong": False, "href": ""}, skip)
+    return merge(pieces)
+
+
+def _collect(el, out: list[Run], style: dict, skip: tuple[str, ...]) -> None:
+    """Append the runs of `el`'s text and children (but not its tail) in `style`."""
+    _text(el.text, out, style)
+    for child in el:
+        if child.tag == "lb":
+            _text(" ", out, style)
+        elif child.tag not in skip and child.tag != "del":
+            _collect(child, out, _style(child, style), skip)
+        _text(child.tail, out, style)
+
+
+def _style(el, style: dict) -> dict:
+    """The style inside `el`: hi adds emphasis or strong, ref sets the link."""
+    inner = dict(style)
+    if el.tag == "hi" and el.get("rend") in FORMAT:
+        inner[FORMAT[el.get("rend")]] = True
+    if el.tag == "ref":
+        inner["href"] = (el.get("target") or "").strip() or NO_TARGET  # kept raw for the rules; see web_links
+    return inner
+
+
+def _text(text, out: list[Run], style: dict) -> None:
+    if text:
+        out.append(Run(text, style.get("emphasis", False), style.get("strong", False), style.get("href", "")))
+
+
+NO_TARGET = "#"
+
+
+def web_link(target: str) -> str:
+    """A link kept only when it points to the web or to an address (relative links lead nowhere in a clipping)."""
+    target = target.strip()
+    return target if re.match(r"^(https?://\S+|mailto:\S+@\S+)$", target) else ""
+
+
+def web_links(block: Block) -> Block:
+    """The block with links that lead nowhere from a clipping (relative, empty, javascript:) made plain text."""
+    import dataclasses
+
+    def fix(runs: Runs) -> Runs:
+        return merge([Run(r.text, r.emphasis, r.strong, web_link(r.href)) for r in runs])
+
+    if isinstance(block, (Paragraph, Heading)):
+        return dataclasses.replace(block, runs=fix(block.runs))
+    if isinstance(block, ListBlock):
+        return dataclasses.replace(block, items=tuple(fix(i) for i in block.items))
+    if isinstance(block, Blockquote):
+        return dataclasses.replace(block, paragraphs=tuple(fix(p) for p in block.paragraphs))
+    return block
+
+
+def merge(pieces: list[Run]) -> Runs:
+    """Adjacent runs with the same style joined, whitespace squeezed across them, ends trimmed."""
+    runs: list[Run] = []
+    for run in pieces:
+        text = re.sub(r"\s+", " ", run.text)
+        if runs and _same(runs[-1], run):
+            runs[-1] = Run(runs[-1].text + text, run.emphasis, run.strong, run.href)
+        else:
+            runs.append(Run(text, run.emphasis, run.strong, run.href))
+    return tuple(_trim(runs))
+
+
+def _same(a: Run, b: Run) -> bool:
+    return (a.emphasis, a.strong, a.href) == (b.emphasis, b.strong, b.href)
+
+
+def _trim(runs: list[Run]) -> list[Run]:
+    out: list[Run] = []
+    for run in runs:
+        text = run.text
+        if out and out[-1].text.endswith(" "):
+            text = text.lstrip(" ")
+        if text:
+            out.append(Run(text, run.emphasis, run.strong, run.href))
+    if out:
+        out[0] = Run(out[0].text.lstrip(), out[0].emphasis, out[0].strong, out[0].href)
+        out[-1] = Run(out[-1].text.rstrip(), out[-1].emphasis, out[-1].strong, out[-1].href)
+    return [r for r in out if r.text]
+
+
+def plain_text(runs: Runs) -> str:
+    return "".join(r.text for r in runs).strip()
+
+
+def plain_runs(runs: Runs) -> Runs:
+    """Runs with emphasis and strong removed (a heading is styled by its level), links kept."""
+    return merge([Run(r.text, href=r.href) for r in runs])
+
+
+# --- rules over the blocks ------------------------------------------------------------------
+
+CREDIT_MARK = re.compile(r"(?:^|[\s(])(?:Fotos?|Photos?|Bild|Credit|Image credit|Crédit|Crédito|Foto/Video)\s?:"
+                         r"|\((?:AP|AFP|Reuters|Getty|dpa|EPA)\b[^)]*\)$|Getty Images$", re.I)
+AGENCY_CREDIT = re.compile(r"^(?:[-\u2013\u2014]\s*)?(?:with files from|with reporting by|additional reporting by"
+                           r"|mit material (?:von|der)|mit agenturmaterial|mit dpa|con información de|avec agences?)\b"
+                           r"|contributed (?:reporting )?to this report\.?$", re.I)
+CALL_TO_ACTION = re.compile(r"\b(?:sign up|newsletters?|subscribe|get in touch|follow us|jetzt melden|abonnieren"
+                            r"|fehler gefunden|suscr[íi]bete|abonnez-vous|inscrivez-vous)\b", re.I)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|text:|text von)\s", re.I)
+CLOSERS = "\"'”’“‘»«›‹)"
+SENTENCE_END = re.compile(rf"[.!?:;…{CLOSERS}]$")
+TEXT_END = re.compile(rf"[.!?…][{CLOSERS}]*$")
+PERIOD_END = re.compile(rf"\.[{CLOSERS}]*$")
+CREDIT_WORDS = 40   # a closing credit to the wire services is at most this long
+APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most this long
+CAPTION_WORDS = 50   # a photo credit line is at most this long
+BYLINE_WORDS = 12    # a byline is at most this long
+FRAGMENT_WORDS = 3   # a loose line of this many words, not a sentence, is page furniture
+LINKED_SHARE = 0.7   # a block this much inside links is a teaser for another page
+LINKED_ITEM_SHARE = 0.5  # a list each of whose items is this much inside links is a list of teasers
+PULL_QUOTE_WORDS = 6
+STANDFIRST_WORDS = 10  # a heading before the text this long is the standfirst
+HEADING_WORDS = 15   # a line in bold (or alone between paragraphs) of at most this many words is a subheading
+
+
+@dataclass
+class Context:
+    """What the rules compare blocks with."""
+
+    headlines: set[str]
+    dek: str
+    authors: tuple[str, ...]
+    paragraphs: list[str]
+
+
+def apply_rules(blocks: list[Block], found: PageMeta) -> tuple[list[Block], list[Dropped]]:
+    """Each block kept, or dropped with the name of the first rule that matches it; then headings of nothing."""
+    ctx = Context({fold(h) for h in found.headlines if h}, fold(found.dek),
+                  tuple(fold(a) for a in found.authors if len(a) > 3),
+                  [fold(b.text) for b in blocks if isinstance(b, Paragraph)])
+    blocks = subheadings(blocks)
+    reasons: list[str] = []
+    for block in blocks:
+        leading = not any(isinstance(b, Paragraph) and not r for b, r in zip(blocks, reasons))
+        reasons.append(next((name for name, rule in BLOCK_RULES if rule(block, ctx, leading)), ""))
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and not reasons[index]:
+            reasons[index] = heading_rule(blocks, reasons, index)
+    kept = [web_links(_level(b)) for b, r in zip(blocks, reasons) if not r]
+    return kept, [Dropped(b.text, r) for b, r in zip(blocks, reasons) if r]
+
+
+def heading_rule(blocks: list[Block], reasons: list[str], index: int) -> str:
+    """Why the heading at `index` goes: it heads teasers for other pages, or nothing that was kept."""
+    after = list(zip(blocks[index + 1:], reasons[index + 1:]))
+    if after and after[0][1] == "related link" and (isinstance(after[0][0], ListBlock)
+                                                    or (len(after) > 1 and after[1][1] == "related link")):
+        return "related links heading"
+    for block, reason in after:
+        if isinstance(block, Heading) and not reason and block.level <= blocks[index].level:
+            break
+        if not reason and not isinstance(block, Heading):
+            return ""
+    return "empty section"
+
+
+def repeated_headline(block, ctx: Context, leading: bool) -> bool:
+    """Before the text: the headline again (or the page's own <h1>, a variant of it)."""
+    if not leading or not isinstance(block, (Heading, Paragraph)):
+        return False
+    return fold(block.text) in ctx.headlines or (isinstance(block, Heading) and block.level == 1)
+
+
+def repeated_standfirst(block, ctx: Context, leading: bool) -> bool:
+    return leading and bool(ctx.dek) and isinstance(block, (Heading, Paragraph)) and fold(block.text) == ctx.dek
+
+
+def standfirst(block, ctx: Context, leading: bool) -> bool:
+    """Before the text: a long heading is the standfirst set large, not a section's heading."""
+    return leading and isinstance(block, Heading) and len(block.text.split()) >= STANDFIRST_WORDS
+
+
+def byline(block, ctx: Context, leading: bool) -> bool:
+    """A short line naming the author ("By Jane Roe", "Jane Roe, Berlin")."""
+    if not isinstance(block, (Heading, Paragraph)) or len(block.text.split()) > BYLINE_WORDS:
+        return False
+    text = fold(block.text)
+    return any(a in text for a in ctx.authors) or (BYLINE_START.match(text) is not None
+                                                    and len(text.split()) <= BYLINE_WORDS // 2)
+
+
+def photo_credit(block, ctx: Context, leading: bool) -> bool:
+    """A caption or credit line left in the text ("... Photo: Agency")."""
+    return (isinstance(block, (Paragraph, Heading)) and len(block.text.split()) <= CAPTION_WORDS
+            and CREDIT_MARK.search(block.text.strip()) is not None)
+
+
+def related_link(block, ctx: Context, leading: bool) -> bool:
+    """A teaser for another page: the block (each item of a list) is mostly link text."""
+    if isinstance(block, ListBlock):
+        return all(_linked(item) >= LINKED_ITEM_SHARE for item in block.items)
+    if isinstance(block, (Paragraph, Heading)):
+        return _linked(block.runs) >= LINKED_SHARE and not PERIOD_END.search(block.text)
+    return False
+
+
+def _linked(runs: Runs) -> float:
+    total = sum(len(r.text.strip()) for r in runs)
+    return sum(len(r.text.strip()) for r in runs if r.href and not r.href.startswith("mailto:")) / max(1, total)
+
+
+def pull_quote(block, ctx: Context, leading: bool) -> bool:
+    """A quotation repeated from the text (a pull quote): the text holds it already."""
+    if not isinstance(block, Blockquote):
+        return False
+    text = fold(block.text)
+    quoted = [text] + re.findall(r'"([^"]+)"', text)
+    keys = [_words(q) for q in quoted if len(q.split()) >= PULL_QUOTE_WORDS]
+    return any(key in _words(p) for key in keys for p in ctx.paragraphs)
+
+
+def _words(text: str) -> str:
+    """Text reduced to its words, for finding one passage inside another whatever the punctuation."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def fragment(block, ctx: Context, leading: bool) -> bool:
+    """A loose word or two that is not a sentence ("Comments", "Audio", a place name, "Privacy Policy.")."""
+    if not isinstance(block, (Paragraph, ListBlock)):
+        return False
+    words = len(block.text.split())
+    return words < FRAGMENT_WORDS or (words == FRAGMENT_WORDS and not SENTENCE_END.search(block.text.strip()))
+
+
+def agency_credit(block, ctx: Context, leading: bool) -> bool:
+    """A closing credit to the wire services or contributors ("With files from ...", "Mit Material von dpa")."""
+    return (isinstance(block, Paragraph) and len(block.text.split()) <= CREDIT_WORDS
+            and AGENCY_CREDIT.search(block.text.strip()) is not None)
+
+
+def call_to_action(block, ctx: Context, leading: bool) -> bool:
+    """A short appeal to the reader (sign up, subscribe, write to us, report an error), not the story."""
+    return (isinstance(block, (Paragraph, Heading)) and len(block.text.split()) <= APPEAL_WORDS
+            and (CALL_TO_ACTION.search(block.text) is not None or EMAIL.search(block.text) is not None))
+
+
+def subheadings(blocks: list[Block]) -> list[Block]:
+    """Short lines that are not sentences, set in bold or standing between paragraphs, made subheadings."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or len(block.text.split()) > HEADING_WORDS or TEXT_END.search(block.text):
+            continue
+        bold = all(r.strong for r in block.runs if r.text.strip())
+        between = 0 < index < len(blocks) - 1 and all(
+            isinstance(b, Paragraph) and TEXT_END.search(b.text) for b in (blocks[index - 1], blocks[index + 1]))
+        if bold or between:
+            out[index] = Heading(block.id, plain_runs(block.runs), 2)
+    return out
+
+
+BLOCK_RULES = (
+    ("repeated headline", repeated_headline),
+    ("repeated standfirst", repeated_standfirst),
+    ("standfirst", standfirst),
+    ("byline", byline),
+    ("photo credit", photo_credit),
+    ("related link", related_link),
+    ("pull quote", pull_quote),
+    ("fragment", fragment),
+    ("agency credit", agency_credit),
+    ("call to action", call_to_action),
+)
+
+
+def _level(block: Block) -> Block:
+    """Headings at level 2 or below: level 1 is the title's."""
+    import dataclasses
+
+    return dataclasses.replace(block, level=2) if isinstance(block, Heading) and block.level < 2 else block
+
+
+def renumber(blocks: list[Block]):
+    """The blocks with ids in reading order."""
+    import dataclasses
+
+    for index, block in enumerate(blocks):
+        yield dataclasses.replace(block, id=block_id(index))
+
+
+def _first_heading(blocks) -> str:
+    return next((b.text for b in blocks if isinstance(b, Heading)), "")

@@ -1,0 +1,221 @@
+"""The HTML reader on small pages written here: structure, metadata, images, dropped furniture."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from layout.errors import SourceError
+from layout.model import Blockquote, Heading, Image, ListBlock, Paragraph, Run
+from layout.readers import READERS, html
+
+LONG = ("The committee met on a wet Tuesday morning and spent most of the session arguing about the budget for "
+        "the new footbridge, which has already cost twice what was promised when the plan was first announced.")
+
+
+def page(body: str, head: str = "", lang: str = "en") -> str:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return (f"<!DOCTYPE html><html{lang_attr}><head><meta charset='utf-8'>{head}</head><body>"
+            f"<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+            f"<main><article>{body}</article></main><footer><p>All rights reserved.</p></footer></body></html>")
+
+
+HEAD = """<title>Bridge costs double | The Valley Courier</title>
+<meta property="og:title" content="Bridge costs double">
+<meta property="og:site_name" content="The Valley Courier">
+<meta name="description" content="The footbridge over the Lem will cost twice the first estimate.">
+<link rel="canonical" href="https://courier.example.com/2024/05/bridge-costs">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Bridge costs double", "datePublished": "2024-05-07T09:30:00+02:00",
+ "author": [{"@type": "Person", "name": "Ines Marlow"}, {"@type": "Person", "name": "Piet Verhoef"}],
+ "publisher": {"@type": "Organization", "name": "The Valley Courier"}}</script>"""
+
+BODY = f"""<h1>Bridge costs double</h1>
+<p>{LONG}</p>
+<h2>What went wrong</h2>
+<p>Engineers found that the river bed was softer than the survey had said, so the foundations had to go
+<em>much</em> deeper, and the steel for the deck was ordered <strong>twice</strong> after a
+<a href="https://example.org/report">design change</a> late last year.</p>
+<figure><img src="images/bridge.jpg" alt="The half-built bridge"><figcaption>The deck in April.
+<span class="credit">Photo: Lena Ohr</span></figcaption></figure>
+<blockquote><p>We would rather pay once for a bridge that stands than twice for one that does not, said the
+council's chief engineer at the meeting.</p></blockquote>
+<p>The council listed the options it will put to residents at a public meeting next month, in the town hall:</p>
+<ul><li>finish the bridge as designed, at the higher cost</li><li>narrow the deck to save on steel</li>
+<li>pause the work until the next budget year</li></ul>
+<ol><li>a survey of the far bank</li><li>a new tender for the steel</li></ol>
+<img src="https://cdn.example.net/photos/remote.jpg" alt="Council chamber">
+<p>A decision is expected before the summer recess, when the contractor's current agreement runs out and
+the price of steel is due to be renegotiated with the supplier.</p>"""
+
+
+@pytest.fixture(scope="module")
+def article():
+    return html.read(page(BODY, HEAD), "bridge")
+
+
+def blocks_of(article, kind):
+    return [b for b in article.blocks if isinstance(b, kind)]
+
+
+def test_registered_for_html_suffixes():
+    assert READERS[".html"] is html.read and READERS[".htm"] is html.read
+
+
+def test_metadata_from_json_ld_and_meta_tags(article):
+    meta = article.meta
+    assert meta.title == "Bridge costs double"
+    assert meta.authors == ("Ines Marlow", "Piet Verhoef")
+    assert meta.date == "2024-05-07"
+    assert meta.publication == "The Valley Courier"
+    assert meta.dek == "The footbridge over the Lem will cost twice the first estimate."
+    assert meta.url == "https://courier.example.com/2024/05/bridge-costs"
+    assert meta.lang == "en"
+    assert meta.identifier.startswith("urn:uuid:")
+
+
+def test_headline_repeated_as_first_heading_is_dropped(article):
+    assert all(b.text != "Bridge costs double" for b in article.blocks)
+    assert ("Bridge costs double", "repeated headline") in [(d.text, d.reason) for d in article.dropped]
+
+
+def test_headings_paragraphs_and_inline_styles(article):
+    headings = blocks_of(article, Heading)
+    assert [h.text for h in headings] == ["What went wrong"] and headings[0].level == 2
+    second = blocks_of(article, Paragraph)[1]
+    styled = {(r.text, r.emphasis, r.strong, r.href) for r in second.runs}
+    assert ("much", True, False, "") in styled
+    assert ("twice", False, True, "") in styled
+    assert ("design change", False, False, "https://example.org/report") in styled
+
+
+def test_quote_and_lists(article):
+    (quote,) = blocks_of(article, Blockquote)
+    assert quote.text.startswith("We would rather pay once")
+    lists = blocks_of(article, ListBlock)
+    assert [(len(x.items), x.ordered) for x in lists] == [(3, False), (2, True)]
+    assert lists[0].items[1][0].text == "narrow the deck to save on steel"
+
+
+def test_local_figure_keeps_caption_and_credit(article):
+    (image,) = blocks_of(article, Image)
+    assert image.src == "images/bridge.jpg"
+    assert image.alt == "The half-built bridge"
+    assert image.caption == "The deck in April."
+    assert image.credit == "Photo: Lena Ohr"
+    assert "The deck in April." not in " ".join(b.text for b in blocks_of(article, Paragraph))
+
+
+def test_remote_image_dropped_with_record(article):
+    assert ("https://cdn.example.net/photos/remote.jpg", "remote image") in [(d.text, d.reason) for d in article.dropped]
+    assert all(not b.src.startswith("http") for b in blocks_of(article, Image))
+
+
+def test_navigation_and_footer_left_out(article):
+    text = " ".join(b.text for b in article.blocks)
+    assert "All rights reserved" not in text and "Home" not in text
+    assert [b.id for b in article.blocks] == [f"b{i:03d}" for i in range(1, len(article.blocks) + 1)]
+
+
+def test_meta_tags_when_there_is_no_json_ld():
+    head = """<title>Ferry service returns - Harbour Post</title>
+    <meta property="og:site_name" content="Harbour Post">
+    <meta name="author" content="Ruth Calder">
+    <meta property="article:published_time" content="2023-11-02T06:00:00Z">
+    <meta property="og:url" content="https://harbour.example.org/ferry">"""
+    body = f"<h1>Ferry service returns</h1><p>{LONG}</p><p>{LONG.replace('Tuesday', 'Friday')}</p>"
+    meta = html.read(page(body, head, lang="en-gb"), "ferry").meta
+    assert meta.title == "Ferry service returns"  # the site's name cut from the <title>
+    assert meta.authors == ("Ruth Calder",)
+    assert meta.date == "2023-11-02"
+    assert meta.publication == "Harbour Post"
+    assert meta.url == "https://harbour.example.org/ferry"
+    assert meta.lang == "en-GB"
+
+
+def test_author_string_with_and_is_split():
+    head = """<script type="application/ld+json">{"@type": "Article", "headline": "Two names",
+    "author": {"@type": "Person", "name": "Ana Ruiz and Bo Lind"}, "datePublished": "2022-01-05"}</script>"""
+    meta = html.read(page(f"<p>{LONG}</p><p>{LONG}</p>", head), "two").meta
+    assert meta.authors == ("Ana Ruiz", "Bo Lind")
+
+
+def test_html_lang_sets_the_language():
+    body = f"<h1>Brücke wird teurer</h1><p>{LONG}</p>"
+    assert html.read(page(body, "<title>Brücke wird teurer</title>", lang="de"), "de").meta.lang == "de"
+
+
+def test_language_detected_when_the_page_does_not_say():
+    german = ("Der Gemeinderat hat am Dienstag lange über die Kosten der neuen Fußgängerbrücke gestritten, die "
+              "inzwischen doppelt so teuer ist wie bei der ersten Planung versprochen wurde. ")
+    body = f"<h1>Die Brücke</h1><p>{german}</p><p>{german}</p>"
+    assert html.read(page(body, "<title>Die Brücke</title>", lang=""), "x").meta.lang == "de"
+
+
+def test_malformed_json_ld_is_ignored():
+    head = '<title>Plain title</title><script type="application/ld+json">{"headline": "broken",</script>'
+    assert html.read(page(f"<p>{LONG}</p><p>{LONG}</p>", head), "x").meta.title == "Plain title"
+
+
+def test_social_embed_and_link_list_dropped():
+    body = (f"<p>{LONG}</p><blockquote class='twitter-tweet'><p>Look at this bridge, what a mess, honestly "
+            f"the worst thing in town</p></blockquote><p>{LONG.replace('committee', 'board')}</p>"
+            "<h3>More from the valley</h3><ul><li><a href='https://courier.example.com/a'>School roof repaired "
+            "at last</a></li><li><a href='https://courier.example.com/b'>Market moves to the square</a></li></ul>")
+    article = html.read(page(body, "<title>Bridge</title>"), "x")
+    assert "social media embed" in {d.reason for d in article.dropped}
+    assert not blocks_of(article, ListBlock) and not blocks_of(article, Blockquote)
+
+
+def test_rules_drop_furniture_with_reasons():
+    def para(*runs):
+        return Paragraph("", tuple(runs))
+
+    link = "https://courier.example.com/other"
+    blocks = [Heading("", (Run("Bridge costs double"),), 1), para(Run("By Ines Marlow")), para(Run(LONG)),
+              para(Run("Comments")), Heading("", (Run("Read next"),), 3),
+              ListBlock("", ((Run("School roof repaired", href=link),), (Run("Market moves", href=link),))),
+              para(Run(LONG.replace("committee", "board"))),
+              para(Run("The bridge at dusk. Photo: Lena Ohr")),
+              para(Run("With files from the wire services")), Heading("", (Run("More news"),), 2)]
+    found = html.PageMeta(title="Bridge costs double", authors=("Ines Marlow",),
+                          headlines=("Bridge costs double",))
+    kept, dropped = html.apply_rules(blocks, found)
+    assert [b.text for b in kept] == [LONG, LONG.replace("committee", "board")]
+    assert [d.reason for d in dropped] == ["repeated headline", "byline", "fragment", "related links heading",
+                                           "related link", "photo credit", "agency credit", "empty section"]
+
+
+def test_short_bold_line_between_paragraphs_becomes_a_subheading():
+    blocks = [Paragraph("", (Run(LONG),)), Paragraph("", (Run("Costs rise again", strong=True),)),
+              Paragraph("", (Run(LONG),))]
+    kept, _ = html.apply_rules(blocks, html.PageMeta(title="Bridge"))
+    assert [type(b) for b in kept] == [Paragraph, Heading, Paragraph]
+    assert kept[1].text == "Costs rise again" and not kept[1].runs[0].strong
+
+
+def test_not_an_article_is_a_source_error():
+    with pytest.raises(SourceError) as error:
+        html.read("<html><body><nav><a href='/'>Home</a></nav></body></html>", "empty")
+    assert "empty" in error.value.message
+
+
+def test_reads_without_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the reader opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    article = html.read(page(BODY, HEAD), "offline")
+    assert article.meta.title == "Bridge costs double"
+
+
+def test_json_ld_author_references_are_resolved():
+    head = "<script type='application/ld+json'>" + json.dumps({"@graph": [
+        {"@type": "Person", "@id": "#p1", "name": "Oda Lunde"},
+        {"@type": "NewsArticle", "headline": "Graph", "author": {"@id": "#p1"}, "datePublished": "2021-03-04"}]}) \
+        + "</script>"
+    meta = html.read(page(f"<p>{LONG}</p><p>{LONG}</p>", head), "g").meta
+    assert meta.authors == ("Oda Lunde",) and meta.date == "2021-03-04"
