@@ -1,0 +1,158 @@
+"""The Markdown reader on the sample article and on small sources written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from layout import readers
+from layout.errors import SourceError
+from layout.model import Blockquote, Heading, Image, ListBlock, Paragraph, Rule
+from layout.readers import READERS, markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "source" / "markdown-sample.md"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return readers.read(SAMPLE)
+
+
+def of(article, kind):
+    return [b for b in article.blocks if isinstance(b, kind)]
+
+
+def test_registered_for_markdown_suffixes():
+    assert READERS[".md"] is markdown.read and READERS[".markdown"] is markdown.read
+
+
+def test_front_matter_fields(sample):
+    meta = sample.meta
+    assert meta.title == "The Saturday Fixers"
+    assert meta.dek.startswith("In a church hall on the edge of town")
+    assert meta.authors == ("Maren Ellery", "Tomas Quill")
+    assert meta.date == "2025-03-14"
+    assert meta.publication == "The Riverside Ledger"
+    assert meta.url == "https://ledger.example.org/2025/03/saturday-fixers"
+    assert meta.lang == "en"
+    assert meta.keywords == ("repair", "volunteers", "waste", "community")
+    assert meta.dateline == "HOLBROOK"
+    assert meta.identifier.startswith("urn:uuid:")
+
+
+def test_every_construct_lands_in_its_block_type(sample):
+    types = [b.type for b in sample.blocks]
+    assert types == ["paragraph", "paragraph", "heading", "paragraph", "list", "paragraph", "list", "heading",
+                     "paragraph", "image", "paragraph", "blockquote", "heading", "paragraph", "rule", "paragraph"]
+    assert [b.id for b in sample.blocks] == [f"b{i:03d}" for i in range(1, 17)]
+    assert [h.text for h in of(sample, Heading)] == ["Why people come", "The numbers", "What comes next"]
+    assert all(h.level == 2 for h in of(sample, Heading))
+    assert len(of(sample, Rule)) == 1
+
+
+def test_inline_emphasis_strong_and_links(sample):
+    runs = [r for b in of(sample, Paragraph) for r in b.runs]
+    assert any(r.text == "Holbrook Repair Café" and r.emphasis and not r.strong for r in runs)
+    assert any(r.text == "more than four hundred repairs" and r.strong and not r.emphasis for r in runs)
+    assert any(r.text == "clothes and textiles" and r.strong and r.emphasis for r in runs)
+    assert any(r.text == "national network of repair groups" and r.href == "https://repair.example.net/about"
+               for r in runs)
+
+
+def test_lists(sample):
+    bullets, steps = of(sample, ListBlock)
+    assert not bullets.ordered and len(bullets.items) == 3
+    assert steps.ordered and len(steps.items) == 3
+    assert steps.items[0][0].text == "Ask the owner what happened, and when it last worked."
+
+
+def test_image_alt_and_caption(sample):
+    (image,) = of(sample, Image)
+    assert image.src == "images/chart.png"
+    assert image.alt.startswith("Bar chart of repairs per year")
+    assert image.caption == "Repairs logged each year since the café opened. Chart: The Riverside Ledger"
+    assert (SAMPLE.parent / image.src).is_file() and (SAMPLE.parent / image.src).stat().st_size < 20_000
+
+
+def test_blockquote_keeps_its_paragraphs(sample):
+    (quote,) = of(sample, Blockquote)
+    assert len(quote.paragraphs) == 2
+    assert quote.paragraphs[0][0].text.startswith("You can buy a new kettle")
+
+
+def test_footnotes_become_notes_with_references(sample):
+    assert [(n.id, n.label) for n in sample.notes] == [("note-1", "1"), ("note-2", "2")]
+    assert sample.notes[0].text.startswith("The ledger records the item")
+    refs = [r for b in of(sample, Paragraph) for r in b.runs if r.note]
+    assert [(r.text, r.note) for r in refs] == [("1", "note-1"), ("2", "note-2")]
+
+
+def test_sample_drops_nothing(sample):
+    assert sample.dropped == ()
+
+
+def test_first_heading_is_the_title_without_front_matter():
+    article = markdown.read("# A Plain Title\n\nSome text here.\n\n# Part two\n\nMore text.\n", "plain")
+    assert article.meta.title == "A Plain Title"
+    assert [(b.type, b.text) for b in article.blocks][1] == ("heading", "Part two")
+    assert of(article, Heading)[0].level == 2
+
+
+def test_heading_repeating_the_front_matter_title_is_dropped():
+    article = markdown.read("---\ntitle: Same\n---\n\n# Same\n\nText of the article.\n", "same")
+    assert [b.type for b in article.blocks] == ["paragraph"]
+    assert ("Same", "repeated headline") in [(d.text, d.reason) for d in article.dropped]
+
+
+def test_raw_html_is_dropped_with_a_record():
+    source = "# Title\n\nBefore <span class='x'>inside</span> after.\n\n<div class=\"ad\">Buy now</div>\n\nEnd.\n"
+    article = markdown.read(source, "raw")
+    text = " ".join(b.text for b in article.blocks)
+    assert "<" not in text and "Buy now" not in text
+    assert "Before inside after." in text
+    dropped = [(d.text, d.reason) for d in article.dropped]
+    assert ('<div class="ad">Buy now</div>', "raw HTML") in dropped
+    assert ("<span class='x'>", "raw HTML") in dropped
+
+
+def test_nested_lists_are_flattened_after_their_parent():
+    article = markdown.read("# T\n\n- one\n  - one a\n  - one b\n- two\n", "nested")
+    (items,) = of(article, ListBlock)
+    assert ["".join(r.text for r in item) for item in items.items] == ["one", "\u2013 one a", "\u2013 one b", "two"]
+
+
+def test_remote_image_is_dropped_and_lone_image_is_a_block():
+    article = markdown.read("# T\n\n![a map](maps/town.png)\n\n![logo](https://cdn.example.com/l.png)\n", "img")
+    assert [(b.type, b.src) for b in of(article, Image)] == [("image", "maps/town.png")]
+    assert ("https://cdn.example.com/l.png", "remote image") in [(d.text, d.reason) for d in article.dropped]
+
+
+def test_language_detected_when_front_matter_has_none():
+    body = "Die Stadt hat beschlossen, die alte Brücke über den Fluss im nächsten Sommer zu erneuern."
+    assert markdown.read(f"---\ntitle: Brücke\n---\n\n{body}\n", "de").meta.lang == "de"
+
+
+def test_missing_title_is_a_source_error_with_a_hint():
+    with pytest.raises(SourceError) as error:
+        markdown.read("---\nauthor: Someone\n---\n\nJust text, no heading.\n", "untitled")
+    assert "no title" in error.value.message and "# Heading" in error.value.hint
+
+
+@pytest.mark.parametrize("front, line", [
+    ("title: Fine\nauthor: [unclosed\n", 3),
+    ("title: Fine\ndek: ok\nauthor: A\n  bad: indent\n", 5),
+    ("title: Fine\ndate: not a date\n", 3),
+])
+def test_malformed_front_matter_names_the_file_line(front, line):
+    with pytest.raises(SourceError) as error:
+        markdown.read(f"---\n{front}---\n\nText.\n", "broken.md")
+    assert f"broken.md line {line}" in error.value.message
+    assert "\n" not in error.value.message
+
+
+def test_unclosed_front_matter():
+    with pytest.raises(SourceError) as error:
+        markdown.read("---\ntitle: Open\n\nText.\n", "open.md")
+    assert "never closed" in error.value.message
