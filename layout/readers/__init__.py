@@ -8,7 +8,7 @@ from typing import Callable
 
 from layout.errors import SourceError
 from layout.model import Article
-from layout.readers import text
+from layout.readers import html, markdown, text
 from layout.readers.decode import decode
 
 Reader = Callable[[str, str], Article]
@@ -16,6 +16,10 @@ Reader = Callable[[str, str], Article]
 READERS: dict[str, Reader] = {
     ".txt": text.read,
     ".text": text.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+    ".html": html.read,
+    ".htm": html.read,
 }
 
 
