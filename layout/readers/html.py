@@ -578,6 +578,7 @@ CREDIT_WORDS = 40   # a closing credit to the wire services is at most this long
 APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most this long
 CAPTION_WORDS = 50   # a photo credit line is at most this long
 BYLINE_WORDS = 12    # a byline is at most this long
+NAV_WORDS = 5        # before the text, a list of labels this short is navigation
 FRAGMENT_WORDS = 3   # a loose line of this many words, not a sentence, is page furniture
 LINKED_SHARE = 0.7   # a block this much inside links is a teaser for another page
 LINKED_ITEM_SHARE = 0.5  # a list each of whose items is this much inside links is a list of teasers
@@ -695,6 +696,12 @@ def fragment(block, ctx: Context, leading: bool) -> bool:
     return words < FRAGMENT_WORDS or (words == FRAGMENT_WORDS and not SENTENCE_END.search(block.text.strip()))
 
 
+def navigation(block, ctx: Context, leading: bool) -> bool:
+    """Before the text: a list of a few short labels, not sentences (a breadcrumb trail, section links)."""
+    return leading and isinstance(block, ListBlock) and all(
+        len(plain_text(item).split()) <= NAV_WORDS and not TEXT_END.search(plain_text(item)) for item in block.items)
+
+
 def agency_credit(block, ctx: Context, leading: bool) -> bool:
     """A closing credit to the wire services or contributors ("With files from ...", "Mit Material von dpa")."""
     return (isinstance(block, Paragraph) and len(block.text.split()) <= CREDIT_WORDS
@@ -730,6 +737,7 @@ BLOCK_RULES = (
     ("related link", related_link),
     ("pull quote", pull_quote),
     ("fragment", fragment),
+    ("navigation", navigation),
     ("agency credit", agency_credit),
     ("call to action", call_to_action),
 )

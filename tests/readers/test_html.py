@@ -219,3 +219,10 @@ def test_json_ld_author_references_are_resolved():
         + "</script>"
     meta = html.read(page(f"<p>{LONG}</p><p>{LONG}</p>", head), "g").meta
     assert meta.authors == ("Oda Lunde",) and meta.date == "2021-03-04"
+
+
+def test_breadcrumb_list_before_the_text_is_navigation():
+    crumbs = ListBlock("", ((Run("News"),), (Run("Local"),), (Run("Valley towns"),)))
+    kept, dropped = html.apply_rules([crumbs, Paragraph("", (Run(LONG),))], html.PageMeta(title="Bridge"))
+    assert [b.type for b in kept] == ["paragraph"]
+    assert [d.reason for d in dropped] == ["navigation"]
