@@ -28,7 +28,6 @@ LANG_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{2,8}))?")
 NAME_SPLIT = re.compile(r"\s*(?:[,;/&]|\s(?:and|und|y|et|e)\s)\s*")
 NOT_A_NAME = re.compile(r"@|https?://|^www\.", re.I)
 MAX_KEYWORDS = 12
-MAX_DATA_URI = 0  # any data: URI image is embedded page furniture, not a file beside the article
 
 
 # --- entry point -----------------------------------------------------------------------------
@@ -48,7 +47,7 @@ def read(text: str, name: str) -> Article:
         raise SourceError(f"{name} holds no article text that could be found",
                           "save the article's own page (not a front page or a list of links)")
     found = PageMeta.of(meta_page, doc)
-    walk = Walker(captions=captions, base=found.url)
+    walk = Walker(captions=captions)
     walk.children(doc.body)
     blocks, dropped = apply_rules(walk.blocks, found)
     if not any(isinstance(b, Paragraph) for b in blocks):
@@ -375,7 +374,6 @@ class Walker:
     """Walks trafilatura's XML body (p, head, quote, list, graphic, table) into model blocks."""
 
     captions: dict[str, tuple[str, str]]
-    base: str = ""
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
 
