@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 
 from layout.errors import RenderError
@@ -13,7 +14,8 @@ _INVISIBLE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
 
 
 def fold(text: str) -> str:
-    """Text compared without case, whitespace or hyphens, so line breaks and small caps do not matter."""
+    """Text compared without case, whitespace, hyphens or invisible format characters (zero-width spaces)."""
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     return _INVISIBLE.sub("", text).casefold()
 
 

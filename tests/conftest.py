@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,8 @@ def pdfinfo(path: Path) -> dict[str, str]:
 
 def squash(text: str) -> str:
     """Text with whitespace and hyphens removed and case folded, so line breaks, hyphenation and caps do not matter."""
-    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text).casefold()
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # zero-width and soft hyphens
+    return re.sub(r"[\s\-\u2010\u2011]+", "", text).casefold()
 
 
 def page_count(path: Path) -> int:
