@@ -63,17 +63,24 @@ def fingerprint(request: Request) -> str:
     source = request.source.read_bytes()
     files = [request.source, request.source.with_suffix(".yml"), request.source.with_suffix(".yaml")]
     text = source.decode("utf-8", "replace")
-    files += [request.source.parent / ref for ref in _REFERENCE.findall(text) if "://" not in ref]
+    files += [request.source.parent / ref for ref in _REFERENCE.findall(text) if "://" not in ref and len(ref) < 256]
     theme = themes.load(request.theme)
     files += sorted(p for p in theme.folder.rglob("*") if p.is_file()) + [theme.fonts / "fonts.css"]
     for path in files:
-        if path.is_file():
+        if _is_file(path):
             digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
     settings = {"formats": request.formats, "options": asdict(request.options), "overrides": request.overrides,
                 "embed_fonts": request.embed_fonts, "version": __version__,
                 "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     return digest.hexdigest()
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, or not a name at all
+        return False
 
 
 def up_to_date(request: Request, digest: str) -> tuple[Path, ...] | None:

@@ -78,7 +78,8 @@ def output_texts(job: Job, files: dict[str, bytes]) -> dict:
     if f"{job.stem}.pdf" in files:
         from layout.pagemap import laid_out_blocks
 
-        texts["pdf"] = laid_out_blocks(job.print_layout)
+        ids = {b.id for b in job.article.blocks} | {n.id for n in job.article.notes}
+        texts["pdf"] = laid_out_blocks(job.print_layout, ids)
     if f"{job.stem}.epub" in files:
         texts["epub"] = parity.epub_text(files[f"{job.stem}.epub"])
     return texts

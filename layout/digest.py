@@ -28,12 +28,25 @@ def prefixed(article: Article, prefix: str, folder: Path) -> Article:
     """The article with ids set apart by `prefix` and image paths made absolute, to share one document."""
     blocks = []
     for block in article.blocks:
-        block = dataclasses.replace(block, id=prefix + block.id)
+        block = _prefix_notes(dataclasses.replace(block, id=prefix + block.id), prefix)
         if isinstance(block, Image) and "://" not in block.src:
             block = dataclasses.replace(block, src=(folder / block.src).resolve().as_uri())
         blocks.append(block)
     notes = tuple(dataclasses.replace(n, id=prefix + n.id) for n in article.notes)
     return dataclasses.replace(article, blocks=tuple(blocks), notes=notes)
+
+
+def _prefix_notes(block, prefix: str):
+    """The block with its note references pointing at the prefixed notes."""
+    def runs(items):
+        return tuple(dataclasses.replace(r, note=prefix + r.note) if r.note else r for r in items)
+
+    if hasattr(block, "runs"):
+        return dataclasses.replace(block, runs=runs(block.runs))
+    for name in ("paragraphs", "items"):
+        if hasattr(block, name):
+            return dataclasses.replace(block, **{name: tuple(runs(group) for group in getattr(block, name))})
+    return block
 
 
 def digest_meta(articles: list[Article], title: str, publication: str) -> Meta:
@@ -86,8 +99,14 @@ def _epub(job: Job, parts: list[Article], starts) -> bytes:
     from layout.writers.cover import cover_png
 
     files = {i: f"article-{i + 1}.xhtml" for i in range(len(parts))} | {-1: "contents.xhtml"}
+    media: dict[str, bytes] = {}
+    packaged = []
+    for article in parts:
+        article, found = epub.packaged_images(article, job.folders)
+        packaged.append(article)
+        media.update(found)
     chapters = tuple(epub.article_chapter(a, f"article-{i + 1}", files[i], [s for s in starts if s.article == i])
-                     for i, a in enumerate(parts))
+                     for i, a in enumerate(packaged))
     front_starts = [s for s in starts if s.article == -1]
     cover_page = next((str(s.page) for s in front_starts if s.block == "digest-cover"), "")
     contents_page = next((str(s.page) for s in front_starts if s.block == "contents"), "")
@@ -98,7 +117,7 @@ def _epub(job: Job, parts: list[Article], starts) -> bytes:
     pages = tuple((str(s.page), f"{epub.COVER_PAGE}#page-{s.page}" if s.block == "digest-cover"
                    else f"{files[s.article]}#page-{s.page}") for s in starts)
     book = epub.Book(job.article, chapters, pages, cover_png(job), epub.stylesheet(job),
-                     images=epub.images_of(*parts), front=(contents,), cover_first_page=cover_page)
+                     images=epub.images_of(*parts), front=(contents,), cover_first_page=cover_page, media=media)
     return epub.package(book, job)
 
 
@@ -106,7 +125,7 @@ def _check_parity(parts: list[Article], document, files: dict[str, bytes], name:
     from layout.pagemap import laid_out_blocks
 
     if f"{name}.pdf" in files:
-        blocks = laid_out_blocks(document)
+        blocks = laid_out_blocks(document, {i.id for a in parts for i in (*a.blocks, *a.notes)})
         for article in parts:
             parity.check(article, {"pdf": blocks})
     if f"{name}.epub" in files:

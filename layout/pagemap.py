@@ -56,7 +56,7 @@ def page_starts(document, articles: Sequence[tuple[str, Article]] | Article,
     last: tuple[int, str] | None = None
     for number, page in enumerate(document.pages, 1):
         first = None
-        for element_id, text in _texts(page._page_box, None):
+        for element_id, text in _texts(page._page_box, None, where):
             if element_id is None:
                 continue  # page furniture: running heads and folios
             if element_id not in where:
@@ -74,16 +74,20 @@ def page_starts(document, articles: Sequence[tuple[str, Article]] | Article,
     return tuple(starts)
 
 
-def _texts(box, block_id):
-    """(id of the nearest element with an id, text) for every text box, in document order."""
+def _texts(box, block_id, known=None):
+    """(id of the nearest element with a `known` id (any id if None), text) for every text box, in order.
+
+    List markers (bullets, numbers) are skipped: they are the theme's, not the article's."""
     element = getattr(box, "element", None)
-    if element is not None and element.get("id"):
+    if element is not None and element.get("id") and (known is None or element.get("id") in known):
         block_id = element.get("id")
+    if str(getattr(box, "element_tag", "")).endswith("::marker"):
+        return
     text = getattr(box, "text", None)
     if isinstance(text, str) and not getattr(box, "children", None):
         yield block_id, text
     for child in getattr(box, "children", None) or ():
-        yield from _texts(child, block_id)
+        yield from _texts(child, block_id, known)
 
 
 def with_markers(article: Article, starts: Sequence[PageStart]) -> Article:
@@ -202,10 +206,10 @@ def _word_start(text: str, index: int) -> int:
 
 
 
-def laid_out_blocks(document) -> dict[str, str]:
-    """The text WeasyPrint laid out for each element id, across pages: what the PDF's text layer holds."""
+def laid_out_blocks(document, known: set[str] | None = None) -> dict[str, str]:
+    """The text WeasyPrint laid out for each element id (of `known` ids), across pages: the PDF's text layer."""
     found: dict[str, list[str]] = {}
     for page in document.pages:
-        for element_id, text in _texts(page._page_box, None):
+        for element_id, text in _texts(page._page_box, None, known):
             found.setdefault(element_id or "", []).append(text)
     return {element_id: " ".join(parts) for element_id, parts in found.items()}

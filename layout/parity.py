@@ -8,7 +8,7 @@ import unicodedata
 import zipfile
 
 from layout.errors import RenderError
-from layout.model import Article
+from layout.model import Article, Blockquote, Image, ListBlock, Note, plain
 
 _INVISIBLE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
 
@@ -19,14 +19,24 @@ def fold(text: str) -> str:
     return _INVISIBLE.sub("", text).casefold()
 
 
+def pieces(item) -> list[str]:
+    """The texts of a block or note that an output must carry whole: a list's items, a quote's paragraphs."""
+    if isinstance(item, ListBlock):
+        return [plain(runs) for runs in item.items]
+    if isinstance(item, (Blockquote, Note)):
+        return [plain(runs) for runs in item.paragraphs]
+    if isinstance(item, Image):
+        return [item.caption, item.credit]
+    return [item.text]
+
+
 def missing(article: Article, output_text: str | dict[str, str]) -> list[str]:
     """The ids of blocks (and notes) whose text is not in the output: one text, or one per element id."""
-    items = [(block.id, block.text) for block in article.blocks] + [(n.id, n.text) for n in article.notes]
     lost = []
-    for item_id, text in items:
-        where = output_text.get(item_id, "") if isinstance(output_text, dict) else output_text
-        if fold(text) and fold(text) not in fold(where):
-            lost.append(item_id)
+    for item in (*article.blocks, *article.notes):
+        where = fold(output_text.get(item.id, "") if isinstance(output_text, dict) else output_text)
+        if any(fold(piece) and fold(piece) not in where for piece in pieces(item)):
+            lost.append(item.id)
     return lost
 
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from layout.errors import SourceError  # noqa: E402
 from layout.model import article_to_dict  # noqa: E402
-from layout.readers import READERS, text  # noqa: E402
+from layout.readers import READERS, reader  # noqa: E402
 from layout.readers.decode import decode  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -56,7 +56,7 @@ def load_scorer(path: Path = SCORER, exact: bool = False):
 
 def read_corpus(corpus: Path, source: str = "scraped.txt") -> tuple[dict, list[str]]:
     """Read every corpus/<id>/<source> with the reader for its suffix: ({id: (text, article)}, failures)."""
-    read = READERS.get(Path(source).suffix.lower(), text.read)
+    read = reader(Path(source).suffix if Path(source).suffix.lower() in READERS else ".txt")
     articles, failures = {}, []
     for folder in sorted(p for p in corpus.iterdir() if (p / source).exists()):
         content = decode((folder / source).read_bytes(), source)

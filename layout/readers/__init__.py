@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Callable
 
 from layout.errors import SourceError
 from layout.model import Article
-from layout.readers import html, markdown, text
+from layout.readers.assets import check_images
 from layout.readers.decode import decode
 
 Reader = Callable[[str, str], Article]
 
-READERS: dict[str, Reader] = {
-    ".txt": text.read,
-    ".text": text.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".html": html.read,
-    ".htm": html.read,
+# suffix -> module holding `read(text, name) -> Article`; imported on use (the HTML reader loads trafilatura)
+READERS: dict[str, str] = {
+    ".txt": "layout.readers.text",
+    ".text": "layout.readers.text",
+    ".md": "layout.readers.markdown",
+    ".markdown": "layout.readers.markdown",
+    ".html": "layout.readers.html",
+    ".htm": "layout.readers.html",
 }
+
+
+def reader(suffix: str) -> Reader:
+    """The `read` function of the reader for files ending in `suffix`."""
+    return importlib.import_module(READERS[suffix.lower()]).read
 
 
 def suffixes() -> tuple[str, ...]:
@@ -32,7 +39,7 @@ def read(path: Path, overrides: Mapping | None = None) -> Article:
     """Read the article at `path`, then set the sidecar's metadata and `overrides` over the reader's."""
     from layout import metadata
 
-    article = read_source(path)
+    article = check_images(read_source(path), path.parent)
     return metadata.apply(article, metadata.sidecar(path), overrides or {})
 
 
@@ -42,12 +49,14 @@ def read_source(path: Path) -> Article:
         raise SourceError(f"{path} does not exist", "check the path, or run `layout build` with no argument")
     if not path.is_file():
         raise SourceError(f"{path} is not a file", "give the path of an article file")
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    if path.suffix.lower() not in READERS:
         raise SourceError(f"no reader for {path.name!r} (suffix {path.suffix or 'none'!r})",
                           f"name the file with one of: {', '.join(READERS)}")
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        raise SourceError(f"{path.name} is a link to a file outside its folder",
+                          "copy the article into the folder instead of linking to it")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}", "check the file's permissions") from exc
-    return reader(decode(data, path.name), path.stem)
+    return reader(path.suffix)(decode(data, path.name), path.stem)

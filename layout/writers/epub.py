@@ -7,6 +7,7 @@ import io
 import logging
 import os
 import re
+import dataclasses
 import zipfile
 from dataclasses import dataclass, field
 
@@ -26,6 +27,9 @@ COVER_IMAGE = "cover.png"
 STYLESHEET = "style.css"
 FALLBACK_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 MAX_BYTES = 50 * 1024 * 1024
+MAX_PIXELS = 4_900_000
+MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".webp": "image/webp", ".svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Book:
     images: tuple[Image, ...] = ()
     front: tuple[Chapter, ...] = ()  # before the articles: a digest's contents page
     cover_first_page: str = ""
+    media: dict = field(default_factory=dict)  # images/NAME -> bytes
 
 
 def write(job: Job) -> Files:
@@ -63,10 +68,47 @@ def write(job: Job) -> Files:
     from layout.writers.cover import cover_png
 
     starts = pagemap.page_starts(job.print_layout, job.article)
-    chapter = article_chapter(job.article, "article", CHAPTER, starts)
+    article, media = packaged_images(job.article, job.folders)
+    chapter = article_chapter(article, "article", CHAPTER, starts)
     book = Book(job.article, (chapter,), page_list(starts, {0: CHAPTER}), cover_png(job), stylesheet(job),
-                fonts_for(job), images_of(job.article))
+                fonts_for(job), images_of(job.article), media=media)
     return {f"{job.stem}.epub": package(book, job)}
+
+
+def packaged_images(article: Article, folders) -> tuple[Article, dict[str, bytes]]:
+    """The article with its images renamed into the EPUB's images/ folder, and their (reader-safe) bytes."""
+    from layout.readers.assets import local_image
+
+    media, blocks = {}, []
+    for block in article.blocks:
+        if isinstance(block, Image):
+            path = next((p for p, _ in (local_image(block.src, f) for f in folders) if p is not None), None)
+            if path is None:
+                raise RenderError(f"image {block.src} is not inside the article's folder",
+                                  "keep the article's images beside it")
+            name = f"images/{block.id}{path.suffix.lower()}"
+            media[name] = reader_safe(path)
+            block = dataclasses.replace(block, src=name)
+        blocks.append(block)
+    return dataclasses.replace(article, blocks=tuple(blocks)), media
+
+
+def reader_safe(path) -> bytes:
+    """The image's bytes, scaled down to under 5 megapixels when larger (some readers refuse more)."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".svg":
+        return data
+    from PIL import Image as Picture
+
+    with Picture.open(io.BytesIO(data)) as picture:
+        if picture.width * picture.height <= MAX_PIXELS:
+            return data
+        scale = (MAX_PIXELS / (picture.width * picture.height)) ** 0.5
+        smaller = picture.resize((int(picture.width * scale), int(picture.height * scale)))
+        out = io.BytesIO()
+        smaller.save(out, format=picture.format, **({"quality": 88} if picture.format == "JPEG" else {}))
+        log.warning("%s is over 5 megapixels: scaled to %dx%d in the EPUB", path.name, *smaller.size)
+        return out.getvalue()
 
 
 def article_chapter(article: Article, uid: str, file: str, starts) -> Chapter:
@@ -137,6 +179,9 @@ def assemble(book: Book, job: Job) -> epub.EpubBook:
         css = add_fonts(out, book.fonts, css)
     out.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css", content=css.encode()))
     out.set_cover(COVER_IMAGE, book.cover, create_page=False)
+    for name, data in sorted(book.media.items()):
+        out.add_item(epub.EpubItem(uid=name.replace("/", "-").replace(".", "-"), file_name=name,
+                                   media_type=MEDIA_TYPES[name[name.rindex("."):]], content=data))
     cover = xhtml("cover", words["cover"], COVER_PAGE, meta.lang,
                   render("cover_page.html", book.article, image=COVER_IMAGE, first_page=book.cover_first_page))
     documents = [xhtml(c.uid, c.title, c.file, meta.lang, c.content) for c in book.front + book.chapters]
@@ -189,8 +234,8 @@ def describe(out: epub.EpubBook, book: Book, job: Job) -> None:
     out.set_identifier(meta.identifier)
     out.set_title(meta.title)
     out.set_language(meta.lang)
-    for author in meta.authors:
-        out.add_author(author)
+    for number, author in enumerate(meta.authors, 1):
+        out.add_author(author, uid=f"creator{number}")
     for name, value in (("publisher", meta.publication), ("description", meta.dek), ("source", meta.url)):
         if value:
             out.add_metadata("DC", name, value)

@@ -9,7 +9,7 @@ import pytest
 
 from layout.errors import SourceError
 from layout.model import Blockquote, Heading, Image, ListBlock, Paragraph, Run
-from layout.readers import READERS, html
+from layout.readers import html, reader
 
 LONG = ("The committee met on a wet Tuesday morning and spent most of the session arguing about the budget for "
         "the new footbridge, which has already cost twice what was promised when the plan was first announced.")
@@ -61,7 +61,7 @@ def blocks_of(article, kind):
 
 
 def test_registered_for_html_suffixes():
-    assert READERS[".html"] is html.read and READERS[".htm"] is html.read
+    assert reader(".html") is html.read and reader(".HTM") is html.read
 
 
 def test_metadata_from_json_ld_and_meta_tags(article):

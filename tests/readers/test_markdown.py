@@ -9,7 +9,7 @@ import pytest
 from layout import readers
 from layout.errors import SourceError
 from layout.model import Blockquote, Heading, Image, ListBlock, Paragraph, Rule
-from layout.readers import READERS, markdown
+from layout.readers import markdown, reader
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "source" / "markdown-sample.md"
@@ -25,7 +25,7 @@ def of(article, kind):
 
 
 def test_registered_for_markdown_suffixes():
-    assert READERS[".md"] is markdown.read and READERS[".markdown"] is markdown.read
+    assert reader(".md") is markdown.read and reader(".markdown") is markdown.read
 
 
 def test_front_matter_fields(sample):

@@ -1,0 +1,45 @@
+"""Check the files an article refers to: images must be files inside the article's folder, or be dropped."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from layout.model import Article, Dropped, Image
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+
+
+def local_image(src: str, folder: Path) -> tuple[Path | None, str]:
+    """The file an image's `src` names inside `folder`, or None and the reason it cannot be used."""
+    parts = urlsplit(src)
+    if parts.scheme and parts.scheme != "file" or src.startswith("//"):
+        return None, "remote image (not fetched)"
+    path = Path(unquote(parts.path)) if parts.scheme == "file" else folder / unquote(parts.path)
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return None, "image path cannot be resolved"
+    if not resolved.is_relative_to(folder.resolve()):
+        return None, "image outside the article's folder"
+    if not resolved.is_file():
+        return None, "image file not found"
+    if resolved.suffix.lower() not in IMAGE_SUFFIXES:
+        return None, f"not an image format ({resolved.suffix or 'no suffix'})"
+    return resolved, ""
+
+
+def check_images(article: Article, folder: Path) -> Article:
+    """The article without the images that cannot be used, each recorded as dropped with its reason."""
+    blocks, dropped = [], list(article.dropped)
+    for block in article.blocks:
+        if isinstance(block, Image):
+            path, reason = local_image(block.src, folder)
+            if path is None:
+                dropped.append(Dropped(block.src, reason))
+                continue
+        blocks.append(block)
+    if len(blocks) == len(article.blocks):
+        return article
+    return dataclasses.replace(article, blocks=tuple(blocks), dropped=tuple(dropped))
