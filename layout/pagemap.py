@@ -25,7 +25,7 @@ class PageStart:
     article: int = 0
 
 
-HEADER_IDS = ("article", "masthead", "head", "headline", "dek", "byline")
+HEADER_IDS = ("masthead", "head", "headline", "dek", "byline")
 
 
 def _weight(text: str) -> int:
@@ -51,17 +51,19 @@ def page_starts(document, articles: Sequence[tuple[str, Article]] | Article,
     if isinstance(articles, Article):
         articles = [("", articles)]
     where = _places(articles, front)
+    containers = {f"{prefix}article": index for index, (prefix, _) in enumerate(articles)}
     seen: dict[str, int] = {}
     starts: list[PageStart] = []
     last: tuple[int, str] | None = None
     for number, page in enumerate(document.pages, 1):
         first = None
-        for element_id, text in _texts(page._page_box, None, where):
+        for element_id, text in _texts(page._page_box, None, where.keys() | containers.keys()):
             if element_id is None:
                 continue  # page furniture: running heads and folios
-            if element_id not in where:
-                if first is None and last is not None:  # a source line or pull quote opens the page
-                    first = PageStart(number, last[1], -1, last[0])
+            if element_id in containers:  # a source line, pull quote or notes title opens the page
+                if first is None:
+                    first = PageStart(number, last[1], -1, last[0]) if last else PageStart(
+                        number, "", 0, containers[element_id])
                 continue
             index, block = where[element_id]
             if first is None:
