@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
 import subprocess
@@ -50,14 +51,16 @@ def medians(samples: list[tuple[float, float]]) -> tuple[float, float]:
     return median([s[0] for s in samples]), median([s[1] for s in samples])
 
 
-def cli(*args: str, cwd: Path = ROOT, check: bool = True) -> float:
-    """Wall seconds `python -m layout ARGS` takes in a fresh process."""
+def cli(*args: str, cwd: Path = ROOT) -> tuple[float, float, str]:
+    """(wall s, CPU s, stdout) of `python -m layout ARGS` in a fresh process, its worker processes' CPU included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "layout", *args], cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    if check and run.returncode != 0:
-        raise RuntimeError(f"layout {' '.join(args)} failed: {run.stderr[-2000:]}")
-    return seconds
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if run.returncode != 0:
+        raise RuntimeError(f"layout {' '.join(args)[:200]} failed: {run.stderr[-2000:]}")
+    return seconds, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime), run.stdout
 
 
 def bundled_articles() -> list[Path]:
