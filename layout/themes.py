@@ -9,6 +9,7 @@ from layout.errors import OptionError
 
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_THEME = "clipping"
+NOT_THEMES = {"fonts", "shared"}  # folders of styles/ that themes build on
 
 
 def styles_root() -> Path:
@@ -37,10 +38,20 @@ class Theme:
     def fonts(self) -> Path:
         return styles_root() / "fonts"
 
+    @property
+    def shared(self) -> Path:
+        """The parts every theme builds on: styles/shared/ (print.css is imported, epub.css prepended)."""
+        return styles_root() / "shared"
+
+    def epub_stylesheet(self) -> str:
+        """The EPUB's one stylesheet: the shared base, then the theme's own rules."""
+        return "".join(p.read_text(encoding="utf-8") for p in (self.shared / "epub.css", self.epub_css))
+
 
 def available() -> list[str]:
     """The names of the bundled themes."""
-    return sorted(p.name for p in styles_root().iterdir() if (p / "print.css").is_file())
+    return sorted(p.name for p in styles_root().iterdir()
+                  if p.name not in NOT_THEMES and (p / "print.css").is_file() and (p / "epub.css").is_file())
 
 
 def load(name_or_path: str = DEFAULT_THEME) -> Theme:

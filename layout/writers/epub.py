@@ -126,7 +126,7 @@ def page_list(starts, files: dict[int, str]) -> tuple[tuple[str, str], ...]:
 
 
 def stylesheet(job: Job) -> str:
-    return job.theme.epub_css.read_text(encoding="utf-8")
+    return job.theme.epub_stylesheet()
 
 
 def fonts_for(job: Job) -> dict[str, bytes]:

@@ -46,7 +46,7 @@ def used_characters(job: Job) -> str:
 
 def embed(job: Job) -> dict[str, bytes]:
     """WOFF2 subsets of the faces the theme's EPUB CSS names, keyed by file name."""
-    css = job.theme.epub_css.read_text(encoding="utf-8")
+    css = job.theme.epub_stylesheet()
     chars = used_characters(job)
     return {face.file.stem + ".woff2": subset(face.file, chars)
             for face in faces(job.theme.fonts / "fonts.css") if f'"{face.family}"' in css}
