@@ -35,6 +35,12 @@ def root(
                         stream=sys.stderr, force=True)
 
 
+OUT = typer.Option(Path("dist"), "--out", "-o", help="Output folder.")
+FORMATS = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub, html.")
+THEME = typer.Option("clipping", "--theme", "-t", help="Theme name under styles/, or a theme folder.")
+PAPER = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT (200x280mm, 8x10in).")
+MARKS = typer.Option(False, "--print", help="Add 3 mm bleed with crop and cross marks for a print shop.")
+VARIANT = typer.Option("", "--pdf-variant", help="pdf/a-3b (archival) or pdf/ua-1 (tagged, accessible).")
 TITLE = typer.Option(None, "--title", help="Set the title.", rich_help_panel="Metadata")
 AUTHOR = typer.Option(None, "--author", help="Set the author (repeat for several).", rich_help_panel="Metadata")
 DATE = typer.Option(None, "--date", help="Set the date, YYYY-MM-DD.", rich_help_panel="Metadata")
@@ -52,12 +58,12 @@ def _overrides(title, author, date, publication, url, lang) -> dict:
 @app.command()
 def build(
     sources: Optional[List[Path]] = typer.Argument(None, help="Article files; default: every article in source/."),
-    out: Path = typer.Option(Path("dist"), "--out", "-o", help="Output folder."),
-    formats: str = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub, html."),
-    theme: str = typer.Option("clipping", "--theme", "-t", help="Theme name under styles/, or a theme folder."),
-    paper: str = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT (200x280mm, 8x10in)."),
-    marks: bool = typer.Option(False, "--print", help="Add 3 mm bleed with crop and cross marks for a print shop."),
-    variant: str = typer.Option("", "--pdf-variant", help="pdf/a-3b (archival) or pdf/ua-1 (tagged, accessible)."),
+    out: Path = OUT,
+    formats: str = FORMATS,
+    theme: str = THEME,
+    paper: str = PAPER,
+    marks: bool = MARKS,
+    variant: str = VARIANT,
     embed_fonts: bool = typer.Option(False, "--embed-fonts", help="Put the theme's fonts, subset, in the EPUB."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel builds; default: every core."),
     force: bool = typer.Option(False, "--force", help="Rebuild even what is up to date."),
@@ -137,8 +143,8 @@ def digest(
     title: Optional[str] = typer.Option(None, "--title", help="The digest's title (default: Digest)."),
     publication: Optional[str] = typer.Option(None, "--publication", help="Who puts the digest out."),
     formats: str = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub."),
-    theme: str = typer.Option("clipping", "--theme", "-t", help="Theme name under styles/, or a theme folder."),
-    paper: str = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT."),
+    theme: str = THEME,
+    paper: str = PAPER,
 ) -> None:
     """Build one PDF and one EPUB holding several articles: cover, contents, an article a chapter."""
     from layout import build as builder, paper as papers, themes
@@ -208,12 +214,12 @@ def check(
 @app.command()
 def watch(
     sources: Optional[List[Path]] = typer.Argument(None, help="Article files or folders; default: source/."),
-    out: Path = typer.Option(Path("dist"), "--out", "-o", help="Output folder."),
-    formats: str = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub, html."),
-    theme: str = typer.Option("clipping", "--theme", "-t", help="Theme name under styles/, or a theme folder."),
-    paper: str = typer.Option("a4", "--paper", help="a4, letter, a5, tabloid, or WIDTHxHEIGHT (200x280mm, 8x10in)."),
-    marks: bool = typer.Option(False, "--print", help="Add 3 mm bleed with crop and cross marks for a print shop."),
-    variant: str = typer.Option("", "--pdf-variant", help="pdf/a-3b (archival) or pdf/ua-1 (tagged, accessible)."),
+    out: Path = OUT,
+    formats: str = FORMATS,
+    theme: str = THEME,
+    paper: str = PAPER,
+    marks: bool = MARKS,
+    variant: str = VARIANT,
     jobs: int = typer.Option(1, "--jobs", "-j", help="Parallel rebuilds when several change; default: one."),
 ) -> None:
     """Rebuild each article when it, its sidecar or the theme changes; Ctrl-C stops."""
