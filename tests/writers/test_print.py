@@ -175,3 +175,28 @@ def test_pdf_a_images_are_not_interpolated(tmp_path):
     plain_images = [x.get_object() for page in PdfReader(plain).pages
                     for x in (page["/Resources"].get("/XObject") or {}).values()]
     assert any(image.get("/Interpolate", False) == True for image in plain_images)  # noqa: E712; it can fail
+
+
+def column_bottoms(pdf, columns: int) -> list[float]:
+    """The lowest text line of each column on the last page, in points from the page's bottom."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    page = document[len(document) - 1]
+    width, height = page.get_width(), page.get_height()
+    text = page.get_textpage()
+    bottoms: dict[int, float] = {}
+    for i in range(text.count_rects()):
+        left, bottom, _, _ = text.get_rect(i)
+        if 60 < bottom < height - 60:  # not the running head or the folio
+            column = int(left // (width / columns))
+            bottoms[column] = min(bottoms.get(column, height), bottom)
+    return [bottoms[c] for c in sorted(bottoms)]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_columns_end_level_on_the_last_page(build_seed, paper):
+    """Balanced columns: an odd number of lines leaves one column a line longer, never more."""
+    bottoms = column_bottoms(build_seed(paper=paper)[".pdf"], 2)
+    assert len(bottoms) == 2
+    assert abs(bottoms[0] - bottoms[1]) <= 12.6 + 0.5  # one line of 9.6/12.6 pt text
