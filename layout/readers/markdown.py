@@ -6,7 +6,7 @@ import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from layout import metadata
 from layout.errors import OptionError, SourceError
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 NESTED_MARK = "\u2013 "  # an item of a nested list, flattened into its parent list, starts with a dash
 WEB_LINK = re.compile(r"^(?:https?://\S+|mailto:\S+@\S+)$")
+ABSOLUTE_PATH = re.compile(r"^(?:/(?!/)|[A-Za-z]:[\\/]|file:)", re.I)  # rooted, a drive letter, or a file: URL
 
 
 def read(text: str, name: str) -> Article:
@@ -93,11 +94,17 @@ def key_line(yaml_text: str, key: str) -> int:
 
 
 def parser():
-    """CommonMark with footnotes; raw HTML is parsed (so it can be dropped), never rendered."""
+    """CommonMark with footnotes; raw HTML is parsed (so it can be dropped), never rendered.
+
+    Every link and image target is let through as a token (file: and javascript: ones too): the walker
+    keeps only web links and relative images and records the rest as dropped, instead of leaving the
+    Markdown source of a refused link in the text."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).use(footnote_plugin)
+    md = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin)
+    md.validateLink = lambda url: True
+    return md
 
 
 @dataclass
@@ -168,7 +175,7 @@ class Walker:
     def image(self, token) -> None:
         src, alt, title = token.attrGet("src") or "", token.content or "", token.attrGet("title") or ""
         if not is_local(src):
-            self.dropped.append(Dropped(src or alt, "remote image"))
+            self.dropped.append(Dropped(src or alt, "absolute image path" if is_absolute(src) else "remote image"))
             return
         self.blocks.append(Image("", src, squeeze(alt), squeeze(title)))
 
@@ -242,7 +249,8 @@ class Walker:
         """A web or e-mail link; any other (a local file, a fragment) leads nowhere from the outputs."""
         if WEB_LINK.match(href):
             return href
-        self.dropped.append(Dropped(href, "link to a local file or fragment"))
+        local = urlsplit(href).scheme.lower() in ("", "file")
+        self.dropped.append(Dropped(href, "link to a local file or fragment" if local else "link to no web address"))
         return ""
 
 
@@ -268,6 +276,11 @@ def is_local(src: str) -> bool:
     """A path relative to the article (not http(s), protocol-relative, data: or rooted)."""
     parts = urlsplit(src)
     return bool(src) and not parts.scheme and not parts.netloc and not src.startswith("/")
+
+
+def is_absolute(src: str) -> bool:
+    """A path naming a file wherever it is (/home/..., C:\\..., file:///...): the article cannot carry it."""
+    return ABSOLUTE_PATH.match(unquote(src)) is not None
 
 
 def merge(pieces: list[Run]) -> Runs:

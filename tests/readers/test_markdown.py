@@ -129,6 +129,21 @@ def test_remote_image_is_dropped_and_lone_image_is_a_block():
     assert ("https://cdn.example.com/l.png", "remote image") in [(d.text, d.reason) for d in article.dropped]
 
 
+@pytest.mark.parametrize("src", ["/etc/hostname", "file:///etc/hostname", "C:/photos/a.png", "C:\\photos\\a.png"])
+def test_absolute_image_path_is_dropped_with_its_reason(src):
+    article = markdown.read(f"# T\n\nSome text.\n\n![a photo]({src})\n", "abs")
+    assert of(article, Image) == []
+    assert [d.reason for d in article.dropped] == ["absolute image path"]
+    assert "](" not in " ".join(b.text for b in article.blocks)
+
+
+def test_file_and_script_links_become_plain_text_not_markdown_source():
+    article = markdown.read("# T\n\nSee [the file](file:///etc/passwd) and [this](javascript:alert(1)).\n", "links")
+    assert [b.text for b in article.blocks] == ["See the file and this."]
+    assert [(d.text, d.reason) for d in article.dropped] == [
+        ("file:///etc/passwd", "link to a local file or fragment"), ("javascript:alert(1)", "link to no web address")]
+
+
 def test_language_detected_when_front_matter_has_none():
     body = "Die Stadt hat beschlossen, die alte Brücke über den Fluss im nächsten Sommer zu erneuern."
     assert markdown.read(f"---\ntitle: Brücke\n---\n\n{body}\n", "de").meta.lang == "de"
