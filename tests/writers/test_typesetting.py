@@ -1,0 +1,90 @@
+"""Typesetting rules read from WeasyPrint's laid-out lines: no widow or orphan, no heading left at a column foot."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from layout import readers, themes
+from layout.paper import PrintOptions, parse_paper
+from layout.writers import Job
+
+HEADINGS = ("h2", "h3", "h4")
+
+
+def long_article(folder: Path) -> Path:
+    """A Markdown article with many short sections, to put subheadings near column feet."""
+    sections = []
+    for n in range(1, 31):
+        words = " ".join(f"word{i}" for i in range(8 + (37 * n) % 45))
+        sections.append(f"## Section number {n}\n\n{words}. {words}.")
+    path = folder / "sections.md"
+    path.write_text("---\ntitle: Many sections\nlang: en\n---\n\n" + "\n\n".join(sections) + "\n")
+    return path
+
+
+def lines(document, ids: set[str]):
+    """(page, column left edge, block id, tag) for every line box, in order."""
+    found = []
+
+    def walk(box, page, block, tag):
+        element = getattr(box, "element", None)
+        if element is not None and element.get("id") in ids:
+            block, tag = element.get("id"), box.element_tag
+        if type(box).__name__ == "LineBox" and block:
+            found.append((page, int(box.position_x // 120), block, tag))  # a column is wider than 120 pt
+            return
+        for child in getattr(box, "children", None) or ():
+            walk(child, page, block, tag)
+
+    for number, page in enumerate(document.pages):
+        walk(page._page_box, number, None, None)
+    return found
+
+
+def fragments(found):
+    """Runs of consecutive lines of one block in one column of one page: [(block, tag, line count)]."""
+    runs = []
+    for page, column, block, tag in found:
+        if runs and tuple(runs[-1][:3]) == (page, column, block):
+            runs[-1][4] += 1
+        else:
+            runs.append([page, column, block, tag, 1])
+    return runs
+
+
+@pytest.fixture(scope="module")
+def layouts(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("typesetting")
+    sources = [ROOT / "source" / "ukraine-atacms.txt", ROOT / "source" / "markdown-sample.md", long_article(folder)]
+    out = []
+    for source in sources:
+        article = readers.read(source)
+        for paper in ("a4", "a5", "letter"):
+            job = Job(article, source.parent, themes.load("clipping"), source.stem,
+                      PrintOptions(parse_paper(paper)))
+            ids = {b.id for b in article.blocks}
+            out.append((f"{source.name} on {paper}", fragments(lines(job.print_layout, ids))))
+    return out
+
+
+def test_no_widows_or_orphans(layouts):
+    for name, runs in layouts:
+        blocks = [r[2] for r in runs]
+        for run in runs:
+            page, column, block, tag, count = run
+            if tag == "p" and blocks.count(block) > 1:  # a paragraph split across columns or pages
+                assert count >= 2, f"{name}: {block} leaves a single line in a column (page {page + 1})"
+
+
+def test_no_heading_at_the_foot_of_a_column(layouts):
+    for name, runs in layouts:
+        for run, following in zip(runs, runs[1:]):
+            if run[3] in HEADINGS:
+                assert tuple(following[:2]) == tuple(run[:2]), f"{name}: heading {run[2]} ends a column on page {run[0] + 1}"
+
+
+def test_the_checks_see_split_paragraphs(layouts):
+    """The layouts hold paragraphs split across columns, so the widow check is not vacuous."""
+    split = sum(1 for _, runs in layouts for r in runs if [x[2] for x in runs].count(r[2]) > 1)
+    assert split > 5
