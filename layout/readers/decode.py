@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import unicodedata
 
 from layout.errors import SourceError
 
@@ -23,6 +24,8 @@ def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise SourceError(f"{name} is empty", "put the article's text in the file")
     text = _decode_bytes(data, name)
+    if _blank(text):
+        raise SourceError(f"{name} is empty", "put the article's text in the file")
     if "\x00" in text or _control_share(text) > 0.01:
         raise SourceError(f"{name} looks like binary data, not an article",
                           "give a text, Markdown or HTML file")
@@ -77,6 +80,11 @@ def _decodes(data: bytes, encoding: str) -> bool:
 def _has_utf8_sequences(data: bytes) -> bool:
     """True when the bytes hold valid multi-byte UTF-8 sequences: a UTF-8 file, damaged, not a legacy one."""
     return re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data) is not None
+
+
+def _blank(text: str) -> bool:
+    """Only spaces, line ends and invisible marks (a byte-order mark, zero-width spaces): nothing to read."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def _control_share(text: str) -> float:
