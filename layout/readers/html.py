@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -37,12 +38,13 @@ def read(text: str, name: str) -> Article:
     """Build the model from a saved web page: the article's body, its metadata, remote images dropped."""
     from trafilatura import bare_extraction, load_html
 
-    page, meta_page = load_html(text), load_html(text)
-    if page is None:
-        raise SourceError(f"{name} is not an HTML page", "give a saved web page (.html)")
-    captions = figure_captions(page)
-    embeds = prune(page)
-    doc = bare_extraction(page, **EXTRACT)
+    with quiet(EXTRACTOR_LOGGERS):
+        page, meta_page = load_html(text), load_html(text)
+        if page is None:
+            raise SourceError(f"{name} is not an HTML page", "give a saved web page (.html)")
+        captions = figure_captions(page)
+        embeds = prune(page)
+        doc = bare_extraction(page, **EXTRACT)
     if doc is None or doc.body is None or not len(doc.body):
         raise SourceError(f"{name} holds no article text that could be found",
                           "save the article's own page (not a front page or a list of links)")
@@ -63,6 +65,25 @@ def read(text: str, name: str) -> Article:
                 identifier=identifier(found.url, title, blocks))
     log.debug("%s: %d blocks, %d dropped", name, len(blocks), len(walk.dropped) + len(dropped))
     return Article(meta, blocks, tuple(embeds + walk.dropped + dropped), name)
+
+
+# the extractor's loggers: their complaints about a page (parse failures, "discarding data") are not the
+# user's business; the reader says in one line what it could not find
+EXTRACTOR_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+
+
+@contextmanager
+def quiet(names: tuple[str, ...]):
+    """Silence the named loggers (and their children) below CRITICAL for the duration."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 # --- text helpers ----------------------------------------------------------------------------

@@ -202,6 +202,14 @@ def test_not_an_article_is_a_source_error():
     assert "empty" in error.value.message
 
 
+@pytest.mark.parametrize("source", ["<!-- nothing -->", "<html><head><title>T</title></head></html>",
+                                    "<svg xmlns='http://www.w3.org/2000/svg'></svg>"])
+def test_a_page_without_an_article_fails_with_no_extractor_log_lines(caplog, source):
+    with caplog.at_level("DEBUG"), pytest.raises(SourceError):
+        html.read(source, "nothing")
+    assert [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")] == []
+
+
 def test_reads_without_the_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the reader opened a network connection")
