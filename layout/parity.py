@@ -32,9 +32,10 @@ def pieces(item) -> list[str]:
 
 def missing(article: Article, output_text: str | dict[str, str]) -> list[str]:
     """The ids of blocks (and notes) whose text is not in the output: one text, or one per element id."""
+    whole = fold(output_text) if isinstance(output_text, str) else None  # fold a whole output once
     lost = []
     for item in (*article.blocks, *article.notes):
-        where = fold(output_text.get(item.id, "") if isinstance(output_text, dict) else output_text)
+        where = whole if whole is not None else fold(output_text.get(item.id, ""))
         if any(fold(piece) and fold(piece) not in where for piece in pieces(item)):
             lost.append(item.id)
     return lost

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from functools import lru_cache
+from pathlib import Path
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -16,12 +18,19 @@ from layout.writers import Files, Job
 log = logging.getLogger(__name__)
 
 
+@lru_cache(maxsize=8)
+def bundled_fonts(fonts_css: Path, roots: tuple[Path, ...]) -> tuple[FontConfiguration, CSS]:
+    """The bundled fonts, set up once per process: a FontConfiguration and the parsed fonts.css."""
+    fonts = FontConfiguration()
+    return fonts, CSS(filename=str(fonts_css), font_config=fonts, url_fetcher=SandboxFetcher(roots))
+
+
 def lay_out(job: Job, template: str, page_css: str = "", **extra):
     """Render `template` for the job and lay it out: theme CSS, bundled fonts, sandboxed fetcher."""
     html = render(template, job.article, stylesheet=job.theme.print_css.as_uri(), **extra)
     fetcher = SandboxFetcher(job.folders)
-    fonts = FontConfiguration()
-    sheets = [CSS(filename=str(job.theme.fonts / "fonts.css"), font_config=fonts, url_fetcher=fetcher)]
+    fonts, fonts_css = bundled_fonts(job.theme.fonts / "fonts.css", job.theme.roots)
+    sheets = [fonts_css]
     if page_css:
         sheets.append(CSS(string=page_css, font_config=fonts, url_fetcher=fetcher))
     base_url = job.source_dir.resolve().as_uri() + "/"
