@@ -18,19 +18,32 @@ from layout.writers import Files, Job
 log = logging.getLogger(__name__)
 
 
+def stylesheets(job: Job) -> tuple[FontConfiguration, list[CSS]]:
+    """The fonts and the parsed bundled and theme stylesheets, parsed once per process while unchanged."""
+    fonts_css, theme_css = job.theme.fonts / "fonts.css", job.theme.print_css
+    return _parsed(fonts_css, _stamp(fonts_css), theme_css, _stamp(theme_css), job.theme.roots)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """What tells a changed file (for `layout watch`): its modification time and size."""
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size
+
+
 @lru_cache(maxsize=8)
-def bundled_fonts(fonts_css: Path, roots: tuple[Path, ...]) -> tuple[FontConfiguration, CSS]:
-    """The bundled fonts, set up once per process: a FontConfiguration and the parsed fonts.css."""
+def _parsed(fonts_css: Path, _fonts_stamp, theme_css: Path, _theme_stamp, roots: tuple[Path, ...]):
     fonts = FontConfiguration()
-    return fonts, CSS(filename=str(fonts_css), font_config=fonts, url_fetcher=SandboxFetcher(roots))
+    fetcher = SandboxFetcher(roots)  # a theme reads only its own folders
+    sheets = [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher) for path in (fonts_css, theme_css)]
+    return fonts, sheets
 
 
 def lay_out(job: Job, template: str, page_css: str = "", **extra):
     """Render `template` for the job and lay it out: theme CSS, bundled fonts, sandboxed fetcher."""
-    html = render(template, job.article, stylesheet=job.theme.print_css.as_uri(), **extra)
+    html = render(template, job.article, stylesheet="", **extra)  # the theme comes parsed, not linked
     fetcher = SandboxFetcher(job.folders)
-    fonts, fonts_css = bundled_fonts(job.theme.fonts / "fonts.css", job.theme.roots)
-    sheets = [fonts_css]
+    fonts, sheets = stylesheets(job)
+    sheets = list(sheets)
     if page_css:
         sheets.append(CSS(string=page_css, font_config=fonts, url_fetcher=fetcher))
     base_url = job.source_dir.resolve().as_uri() + "/"
