@@ -171,3 +171,9 @@ def test_unclosed_front_matter():
     with pytest.raises(SourceError) as error:
         markdown.read("---\ntitle: Open\n\nText.\n", "open.md")
     assert "never closed" in error.value.message
+
+
+def test_yaml_alias_in_front_matter_is_refused_naming_its_line():
+    with pytest.raises(SourceError) as error:
+        markdown.read("---\nname: &n The Ledger\ntitle: *n\n---\n\nText.\n", "alias.md")
+    assert "alias.md line 3" in error.value.message and "*n" in error.value.message
