@@ -56,8 +56,9 @@ def sidecar(source: Path) -> dict:
 
 
 def load_yaml(text: str, where: str, first_line: int = 1) -> dict:
-    """Parse a YAML mapping; a malformed one is a SourceError naming the line."""
+    """Parse a YAML mapping; a malformed one, or one using aliases, is a SourceError naming the line."""
     try:
+        refuse_aliases(text, where, first_line)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -69,6 +70,14 @@ def load_yaml(text: str, where: str, first_line: int = 1) -> dict:
     if not isinstance(data, dict):
         raise SourceError(f"{where}: metadata is not a mapping", "write `key: value` lines, such as `title: ...`")
     return data
+
+
+def refuse_aliases(text: str, where: str, first_line: int = 1) -> None:
+    """Refuse YAML aliases (`*name`): a few lines of them expand to gigabytes of text ("billion laughs")."""
+    for token in yaml.scan(text):
+        if isinstance(token, yaml.AliasToken):
+            raise SourceError(f"{where} line {token.start_mark.line + first_line}: a value repeated by an alias "
+                              f"(*{token.value})", "write each value out in full; YAML aliases are not read")
 
 
 def apply(article: Article, *layers: Mapping) -> Article:

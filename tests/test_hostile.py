@@ -163,9 +163,6 @@ def test_yaml_alias_bomb_in_front_matter_is_refused(tmp_path):
     assert "laughs line 3:" in run.stderr and "alias" in run.stderr  # the first `*l0`
 
 
-@pytest.mark.xfail(strict=True, reason="layout/metadata.py:54 sidecar() passes yaml.safe_load's aliased structure "
-                                       "to normalize(), whose str(value) (metadata.py:37) expands every alias: a few "
-                                       "lines of .yml become a 3.7 MB dek, which the build lays out for over 5 minutes")
 def test_yaml_alias_bomb_in_sidecar_is_refused(tmp_path):
     source = tmp_path / "laughs.txt"
     source.write_text(article(), encoding="utf-8")
@@ -428,9 +425,6 @@ def test_svg_external_references_are_not_read(tmp_path):
     assert MARKER.encode() not in pdf_bytes(out / "chart.pdf") + epub_bytes(out / "chart.epub")
 
 
-@pytest.mark.xfail(strict=True, reason="layout/writers/epub.py:99-100 reader_safe() packages an SVG's bytes unchanged: "
-                                       "its <image> hrefs to file:///etc/hostname, ../secret.png and http:// go into "
-                                       "the EPUB, for the e-reader to follow (EPUBCheck: RSC-007 resource not found)")
 def test_epub_svg_points_nowhere_outside_the_book(tmp_path):
     out = built(svg_article(tmp_path), "epub")
     with zipfile.ZipFile(out / "chart.epub") as book:

@@ -13,6 +13,7 @@ from layout.readers.assets import check_images
 from layout.readers.decode import decode
 
 Reader = Callable[[str, str], Article]
+MAX_RAW_WORDS = 300_000  # markup and boilerplate included; the article itself may hold 100,000 (build.MAX_WORDS)
 
 # suffix -> module holding `read(text, name) -> Article`; imported on use (the HTML reader loads trafilatura)
 READERS: dict[str, str] = {
@@ -59,4 +60,9 @@ def read_source(path: Path) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}", "check the file's permissions") from exc
-    return reader(path.suffix)(decode(data, path.name), path.stem)
+    text = decode(data, path.name)
+    words = len(text.split())
+    if words > MAX_RAW_WORDS:  # refuse before a reader spends half a minute on it
+        raise SourceError(f"{path.name} holds {words:,} words, far over the limit for one article",
+                          "split it into several articles, or check that the file holds one article")
+    return reader(path.suffix)(text, path.stem)

@@ -70,7 +70,6 @@ def split_front_matter(text: str, name: str) -> tuple[str, str]:
 def front_matter(yaml_text: str, name: str) -> dict:
     """The front matter's fields as Meta values; errors name the line in the file (YAML starts on line 2)."""
     data = metadata.load_yaml(yaml_text, name, first_line=2)
-    refuse_aliases(yaml_text, name)
     if "cover" in data:
         log.info("%s: front matter `cover` is not used (the model has no cover image)", name)
     fields: dict = {}
@@ -81,16 +80,6 @@ def front_matter(yaml_text: str, name: str) -> dict:
             line = key_line(yaml_text, str(key))
             raise SourceError(exc.message.replace(f"{name}:", f"{name} line {line}:", 1), exc.hint) from exc
     return fields
-
-
-def refuse_aliases(yaml_text: str, name: str) -> None:
-    """Refuse YAML aliases (`*name`): a few lines of them expand to gigabytes of text ("billion laughs")."""
-    import yaml
-
-    for token in yaml.scan(yaml_text):
-        if isinstance(token, yaml.AliasToken):
-            raise SourceError(f"{name} line {token.start_mark.line + 2}: the front matter repeats a value by an "
-                              f"alias (*{token.value})", "write each value out in full; YAML aliases are not read")
 
 
 def key_line(yaml_text: str, key: str) -> int:

@@ -97,7 +97,9 @@ def reader_safe(path) -> bytes:
     """The image's bytes, scaled down to under 5 megapixels when larger (some readers refuse more)."""
     data = path.read_bytes()
     if path.suffix.lower() == ".svg":
-        return data
+        from layout.writers.svg import sanitize
+
+        return sanitize(data, path.name)
     from PIL import Image as Picture
 
     with Picture.open(io.BytesIO(data)) as picture:
