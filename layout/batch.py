@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import re
 import time
@@ -49,6 +50,7 @@ class Outcome:
     error: str = ""
     hint: str = ""
     seconds: float = 0.0
+    exit_code: int = 0
 
 
 def stamp_path(request: Request) -> Path:
@@ -65,7 +67,11 @@ def fingerprint(request: Request) -> str:
     text = source.decode("utf-8", "replace")
     files += [request.source.parent / ref for ref in _REFERENCE.findall(text) if "://" not in ref and len(ref) < 256]
     theme = themes.load(request.theme)
-    files += sorted(p for p in theme.folder.rglob("*") if p.is_file()) + [theme.fonts / "fonts.css"]
+    files += sorted(p for p in theme.folder.rglob("*") if p.is_file())
+    for root in theme.roots:  # the shared styles and fonts: by name, size and time, not read every time
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            status = path.stat()
+            digest.update(f"{path}:{status.st_size}:{status.st_mtime_ns}".encode())
     for path in files:
         if _is_file(path):
             digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
@@ -99,6 +105,9 @@ def run_one(request: Request) -> Outcome:
     """Build one article; a project error becomes a failed outcome, never an exception."""
     started = time.perf_counter()
     try:
+        from layout.readers import check_path
+
+        check_path(request.source)
         digest = fingerprint(request)
         done = None if request.force else up_to_date(request, digest)
         if done is not None:
@@ -107,10 +116,12 @@ def run_one(request: Request) -> Outcome:
         _write_stamp(request, digest, result.outputs)
     except LayoutError as exc:
         return Outcome(request.source, "failed", error=exc.message, hint=exc.hint,
-                       seconds=time.perf_counter() - started)
-    except OSError as exc:
-        return Outcome(request.source, "failed", error=f"cannot read {request.source}: {exc.strerror or exc}",
-                       hint="check the path", seconds=time.perf_counter() - started)
+                       seconds=time.perf_counter() - started, exit_code=exc.exit_code)
+    except Exception as exc:  # one article's surprise must not stop the others, nor `layout watch`
+        log.info("unexpected error building %s", request.source, exc_info=True)
+        return Outcome(request.source, "failed", error=f"unexpected {type(exc).__name__}: {exc}",
+                       hint="run with --verbose and report the message", seconds=time.perf_counter() - started,
+                       exit_code=70)
     return Outcome(request.source, "built", result.article.words, len(result.article.dropped),
                    tuple(p for p in result.outputs if p.suffix in (".pdf", ".epub", ".html")),
                    seconds=time.perf_counter() - started)
@@ -144,10 +155,20 @@ def run_many(requests: list[Request], jobs: int | None = None, scheduler: str = 
     if jobs == 1 or len(requests) == 1:
         return [_report(run_one(request), progress) for request in requests]
     order = {request.source: index for index, request in enumerate(requests)}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(requests))) as pool:
-        futures = [pool.submit(run_one, request) for request in requests]
-        outcomes = [_report(future.result(), progress) for future in as_completed(futures)]
+    context = multiprocessing.get_context("forkserver")  # no fork from a process that runs a progress thread
+    with ProcessPoolExecutor(max_workers=min(jobs, len(requests)), mp_context=context) as pool:
+        futures = {pool.submit(run_one, request): request for request in requests}
+        outcomes = [_report(_result(future, futures[future]), progress) for future in as_completed(futures)]
     return sorted(outcomes, key=lambda outcome: order[outcome.source])
+
+
+def _result(future, request: Request) -> Outcome:
+    """A worker's outcome, or a failed one when the worker itself died."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return Outcome(request.source, "failed", error=f"the build process died: {exc}",
+                       hint="run this article alone with --verbose", exit_code=70)
 
 
 def _report(outcome: Outcome, progress: Callable[[Outcome], None]) -> Outcome:
@@ -163,7 +184,7 @@ def _on_cluster(requests: Iterable[Request], address: str) -> list[Outcome]:
         raise LayoutError("--scheduler needs Dask distributed", "pip install 'layout[cluster]'") from exc
     try:
         client = Client(address, timeout="10s")
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         raise LayoutError(f"cannot reach the Dask scheduler at {address}", "check the address and that it runs") \
             from exc
     with client:

@@ -49,6 +49,16 @@ def find_sources(folder: Path) -> list[Path]:
     return found
 
 
+def refuse_shared_outputs(sources: list[Path]) -> None:
+    """Refuse two sources whose outputs would have one name (story.txt and story.md both make story.pdf)."""
+    seen: dict[str, Path] = {}
+    for source in sources:
+        other = seen.setdefault(source.stem, source)
+        if other != source:
+            raise OptionError(f"{other} and {source} would both be written as {source.stem}.pdf and .epub",
+                              "rename one of them, or build them into different folders with -o")
+
+
 def check_length(article: Article, source: Path) -> None:
     """Refuse an article too long to set as a clipping, before spending minutes on its layout."""
     if article.words > MAX_WORDS:

@@ -79,8 +79,9 @@ def build(
     options = papers.PrintOptions(papers.parse_paper(paper), marks, papers.parse_variant(variant))
     overrides = _overrides(title, author, date, publication, url, lang)
     paths = list(sources) if sources else builder.find_sources(Path("source"))
+    builder.refuse_shared_outputs(paths)
     requests = [batch.Request(path, out, chosen, theme, options, overrides, embed_fonts, force) for path in paths]
-    if len(requests) == 1:
+    if len(requests) == 1 and not scheduler:
         outcomes = batch.run_many(requests, 1)
     else:
         outcomes = _with_progress(requests, jobs, scheduler)
@@ -102,7 +103,7 @@ def _report(outcomes) -> None:
     """Print what was built, skipped or failed; fail the command if anything failed."""
     failed = [o for o in outcomes if o.status == "failed"]
     if len(outcomes) == 1 and failed:
-        raise LayoutError(failed[0].error, failed[0].hint)
+        _fail(failed[0].error, failed[0].hint, failed[0].exit_code or 1)
     if len(outcomes) == 1:
         outcome = outcomes[0]
         note = f", {outcome.dropped} lines dropped" if outcome.dropped else ""
@@ -248,8 +249,8 @@ def main() -> None:
         _fail(exc.format_message(), "run `layout --help` for usage", exc.exit_code)
     except click.exceptions.Abort:
         _fail("interrupted", "run the command again", 130)
-    except Exception as exc:  # an unexpected failure still gets one line, never a traceback
-        logging.getLogger("layout").debug("unexpected error", exc_info=True)
+    except Exception as exc:  # an unexpected failure still gets one line, never a traceback (but with --verbose)
+        logging.getLogger("layout").info("unexpected error", exc_info=True)
         _fail(f"unexpected {type(exc).__name__}: {exc}", "run with --verbose and report the message", 70)
 
 

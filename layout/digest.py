@@ -14,6 +14,7 @@ from layout.errors import OptionError
 from layout.model import Article, Image, Meta
 from layout.output import write_all
 from layout.paper import PrintOptions
+from layout.readers.assets import local_image
 from layout.readers.common import identifier
 from layout.render import context, labels, parse_date, render
 from layout.themes import Theme
@@ -29,8 +30,9 @@ def prefixed(article: Article, prefix: str, folder: Path) -> Article:
     blocks = []
     for block in article.blocks:
         block = _prefix_notes(dataclasses.replace(block, id=prefix + block.id), prefix)
-        if isinstance(block, Image) and "://" not in block.src:
-            block = dataclasses.replace(block, src=(folder / block.src).resolve().as_uri())
+        if isinstance(block, Image):
+            path, _ = local_image(block.src, folder)
+            block = dataclasses.replace(block, src=path.as_uri()) if path else block
         blocks.append(block)
     notes = tuple(dataclasses.replace(n, id=prefix + n.id) for n in article.notes)
     return dataclasses.replace(article, blocks=tuple(blocks), notes=notes)

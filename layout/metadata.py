@@ -49,9 +49,11 @@ def _value(name: str, value, where: str):
 
 def sidecar(source: Path) -> dict:
     """The metadata in `<name>.yml` (or `.yaml`) beside `source`, if there is one."""
+    from layout.readers import read_text
+
     for path in (source.with_suffix(".yml"), source.with_suffix(".yaml")):
-        if path.is_file():
-            return normalize(load_yaml(path.read_text(encoding="utf-8"), path.name), path.name)
+        if path.is_file() or path.is_symlink():
+            return normalize(load_yaml(read_text(path, limit=1 << 20), path.name), path.name)
     return {}
 
 

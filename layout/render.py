@@ -59,6 +59,7 @@ def context(article: Article, prefix: str = "") -> dict:
         "meta": meta,
         "blocks": article.blocks,
         "notes": article.notes,
+        "note_backlinks": note_backlinks(article),
         "labels": labels(meta.lang),
         "byline": byline(meta.authors, meta.lang),
         "date_label": date_label(meta.date, meta.lang),
@@ -67,6 +68,19 @@ def context(article: Article, prefix: str = "") -> dict:
         "pull_quote": pull_quote(article),
         "version": __version__,
     }
+
+
+def note_backlinks(article: Article) -> dict[str, str]:
+    """For each note, the id of the block that first refers to it: where a pop-up note leads back to."""
+    found: dict[str, str] = {}
+    for block in article.blocks:
+        groups = [block.runs] if hasattr(block, "runs") else list(getattr(block, "paragraphs", ())) + list(
+            getattr(block, "items", ()))
+        for run in (run for group in groups for run in group):
+            if run.note:
+                found.setdefault(run.note, block.id)
+    first = article.blocks[0].id if article.blocks else "headline"
+    return {note.id: found.get(note.id, first) for note in article.notes}
 
 
 def labels(lang: str) -> dict[str, str]:

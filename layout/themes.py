@@ -59,7 +59,8 @@ def load(name_or_path: str = DEFAULT_THEME) -> Theme:
     folder = Path(name_or_path)
     if not folder.is_dir():
         folder = styles_root() / name_or_path
-    if not (folder / "print.css").is_file() or not (folder / "epub.css").is_file():
+    if folder.resolve().parent == styles_root().resolve() and folder.name in NOT_THEMES or \
+            not (folder / "print.css").is_file() or not (folder / "epub.css").is_file():
         raise OptionError(f"unknown theme {name_or_path!r}",
                           f"use one of {', '.join(available())}, or a folder holding print.css and epub.css")
     folder = folder.resolve()

@@ -13,7 +13,7 @@ def test_autoescape_for_any_template_name():
 def test_markup_in_text_is_escaped():
     article = Article(Meta(title="<script>alert(1)</script>", identifier="urn:x"),
                       (Paragraph("b001", (Run("First."),)), Paragraph("b002", (Run("a <i>b</i> & c"),))))
-    html = render("print.html", article, stylesheet="s.css")
+    html = render("print.html", article, stylesheets=("s.css",))
     assert "<script>alert" not in html and "&lt;script&gt;" in html
     assert "a &lt;i&gt;b&lt;/i&gt; &amp; c" in html
 

@@ -10,7 +10,7 @@ from typing import Callable
 from layout.errors import SourceError
 from layout.model import Article
 from layout.readers.assets import check_images
-from layout.readers.decode import decode
+from layout.readers.decode import MAX_BYTES, decode
 
 Reader = Callable[[str, str], Article]
 MAX_RAW_WORDS = 300_000  # markup and boilerplate included; the article itself may hold 100,000 (build.MAX_WORDS)
@@ -44,8 +44,8 @@ def read(path: Path, overrides: Mapping | None = None) -> Article:
     return metadata.apply(article, metadata.sidecar(path), overrides or {})
 
 
-def read_source(path: Path) -> Article:
-    """Read the article at `path` with the reader for its suffix."""
+def check_path(path: Path) -> None:
+    """Refuse a source that is missing, not a file, of no known kind, or a link out of its folder."""
     if not path.exists():
         raise SourceError(f"{path} does not exist", "check the path, or run `layout build` with no argument")
     if not path.is_file():
@@ -53,14 +53,28 @@ def read_source(path: Path) -> Article:
     if path.suffix.lower() not in READERS:
         raise SourceError(f"no reader for {path.name!r} (suffix {path.suffix or 'none'!r})",
                           f"name the file with one of: {', '.join(READERS)}")
+    read_text(path)  # the size and link checks, before anything reads it whole
+
+
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
+    """The text of a file beside the article: no link out of its folder, no more than `limit` bytes, decoded."""
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
         raise SourceError(f"{path.name} is a link to a file outside its folder",
-                          "copy the article into the folder instead of linking to it")
+                          "copy the file into the folder instead of linking to it")
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > limit:
+            raise SourceError(f"{path.name} is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit for one "
+                              "article", "split the file, or keep only the article's text")
+        return decode(path.read_bytes(), path.name)
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}", "check the file's permissions") from exc
-    text = decode(data, path.name)
+
+
+def read_source(path: Path) -> Article:
+    """Read the article at `path` with the reader for its suffix."""
+    check_path(path)
+    text = read_text(path)
     words = len(text.split())
     if words > MAX_RAW_WORDS:  # refuse before a reader spends half a minute on it
         raise SourceError(f"{path.name} holds {words:,} words, far over the limit for one article",

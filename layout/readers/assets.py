@@ -27,7 +27,29 @@ def local_image(src: str, folder: Path) -> tuple[Path | None, str]:
         return None, "image file not found"
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
         return None, f"not an image format ({resolved.suffix or 'no suffix'})"
+    if not readable(resolved):
+        return None, "not a readable image"
     return resolved, ""
+
+
+def readable(path: Path) -> bool:
+    """Whether the file holds an image its suffix promises (an SVG that parses, a raster PIL can open)."""
+    if path.suffix.lower() == ".svg":
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        try:
+            return etree.parse(str(path), parser).getroot().tag.endswith("svg")
+        except (etree.XMLSyntaxError, OSError):
+            return False
+    from PIL import Image as Picture
+
+    try:
+        with Picture.open(path) as picture:
+            picture.verify()
+    except Exception:  # PIL raises many kinds for broken or hostile files (bombs included)
+        return False
+    return True
 
 
 def check_images(article: Article, folder: Path) -> Article:

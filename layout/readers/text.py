@@ -19,7 +19,6 @@ HEADING_WORDS = 20   # a subheading has at most this many words
 CAPTION_WORDS = 60   # a caption has at most this many words
 HEAD_SCAN = 20       # the headline or standfirst repeated this far down still belongs to the page header
 WRAP_WIDTH = 100     # text hard-wrapped into lines is wrapped at or under this width
-LANG_CERTAINTY = 0.6  # below this probability langdetect is guessing
 RUN_LENGTH = 3       # this many short lines in a row are a teaser list or a menu, not subheadings
 
 
@@ -595,15 +594,9 @@ def _dateline(blocks: list[Block]) -> str:
 
 def _language(title: Chunk, blocks: list[Block]) -> str:
     """The article's language, detected offline from its text; English when too short or unsure."""
-    from langdetect import DetectorFactory, LangDetectException, detect_langs
+    from layout.readers.language import detect
 
-    DetectorFactory.seed = 0
-    sample = " ".join([title.text] + [b.text for b in blocks[:20]])[:4000]
-    try:
-        best = detect_langs(sample)[0]
-    except LangDetectException:
-        return "en"
-    return best.lang[:2] if best.prob >= LANG_CERTAINTY else "en"
+    return detect(" ".join([title.text] + [b.text for b in blocks[:20]])[:4000])
 
 
 # --- line shapes -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ebooklib import epub
 
 from layout import pagemap
-from layout.errors import RenderError
+from layout.errors import OptionError, RenderError
 from layout.model import Article, Image
 from layout.render import labels, parse_date, render
 from layout.writers import Files, Job
@@ -162,8 +162,12 @@ def package(book: Book, job: Job) -> bytes:
 def pinned_time(date: str) -> dt.datetime:
     """dcterms:modified: SOURCE_DATE_EPOCH, else the article's date, else a fixed epoch."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        except (ValueError, OverflowError, OSError) as exc:
+            raise OptionError(f"SOURCE_DATE_EPOCH={epoch[:20]} is not a time", "give seconds since 1970, or unset it") \
+                from exc
     day = parse_date(date)
     if day is not None:
         return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
@@ -279,7 +283,9 @@ def accessibility(images: tuple[Image, ...], paged: bool) -> list[tuple[str, str
 
 def normalize_zip(data: bytes, when: dt.datetime, lang: str) -> bytes:
     """Re-pack the EPUB: mimetype first and stored, fixed entry dates, `xml:lang` on the package."""
-    stamp = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)).timetuple()[:6]
+    earliest, latest = (dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc),
+                        dt.datetime(2107, 12, 31, tzinfo=dt.timezone.utc))  # what a zip entry can say
+    stamp = min(max(when, earliest), latest).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         names = source.namelist()

@@ -19,28 +19,37 @@ log = logging.getLogger(__name__)
 
 
 def stylesheets(job: Job) -> tuple[FontConfiguration, list[CSS]]:
-    """The fonts and the parsed bundled and theme stylesheets, parsed once per process while unchanged."""
-    fonts_css, theme_css = job.theme.fonts / "fonts.css", job.theme.print_css
-    return _parsed(fonts_css, _stamp(fonts_css), theme_css, _stamp(theme_css), job.theme.roots)
+    """The fonts and the parsed stylesheets (bundled fonts, shared parts, the theme), parsed once per process
+    and again whenever a file in the theme's folders changes (`layout watch`)."""
+    sheets = theme_sheets(job.theme)
+    return _parsed(sheets, _stamp(job.theme), job.theme.roots)
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    """What tells a changed file (for `layout watch`): its modification time and size."""
-    status = path.stat()
-    return status.st_mtime_ns, status.st_size
+def theme_sheets(theme) -> tuple[Path, ...]:
+    """The print stylesheets in cascade order: the bundled fonts, the parts themes share, the theme."""
+    return theme.fonts / "fonts.css", theme.shared / "print.css", theme.print_css
+
+
+def _stamp(theme) -> tuple:
+    """What tells a changed theme: the name, size and time of every file in its folders."""
+    files = (p for root in theme.roots for p in sorted(root.rglob("*")) if p.is_file())
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 @lru_cache(maxsize=8)
-def _parsed(fonts_css: Path, _fonts_stamp, theme_css: Path, _theme_stamp, roots: tuple[Path, ...]):
+def _parsed(sheets: tuple[Path, ...], _stamp, roots: tuple[Path, ...]):
     fonts = FontConfiguration()
     fetcher = SandboxFetcher(roots)  # a theme reads only its own folders
-    sheets = [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher) for path in (fonts_css, theme_css)]
-    return fonts, sheets
+    try:
+        parsed = [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher) for path in sheets]
+    except Exception as exc:
+        raise RenderError(f"the theme's stylesheets cannot be read: {exc}", "check the theme's CSS") from exc
+    return fonts, parsed
 
 
 def lay_out(job: Job, template: str, page_css: str = "", **extra):
     """Render `template` for the job and lay it out: theme CSS, bundled fonts, sandboxed fetcher."""
-    html = render(template, job.article, stylesheet="", **extra)  # the theme comes parsed, not linked
+    html = render(template, job.article, stylesheets=(), **extra)  # the theme comes parsed, not linked
     fetcher = SandboxFetcher(job.folders)
     fonts, sheets = stylesheets(job)
     sheets = list(sheets)
@@ -67,4 +76,7 @@ def write(job: Job) -> Files:
 def pdf_bytes(document, meta, variant: str = "") -> bytes:
     """Write a laid-out document with an /ID pinned to the article's identifier."""
     identifier = hashlib.md5(meta.identifier.encode()).hexdigest().encode()
-    return document.write_pdf(pdf_identifier=identifier, pdf_variant=variant or None)
+    try:
+        return document.write_pdf(pdf_identifier=identifier, pdf_variant=variant or None)
+    except Exception as exc:  # PDF/A and PDF/UA serialization can fail on odd content
+        raise RenderError(f"WeasyPrint could not write the PDF: {exc}", "try without --pdf-variant") from exc

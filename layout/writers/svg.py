@@ -12,8 +12,10 @@ from layout.errors import RenderError
 log = logging.getLogger(__name__)
 
 HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
-UNSAFE = {"script", "foreignObject"}
+UNSAFE = {"script", "foreignObject", "animate", "set", "animateMotion", "animateTransform", "iframe", "embed",
+          "object", "audio", "video"}
 _EXTERNAL_URL = re.compile(r"url\(\s*(?!['\"]?#)[^)]*\)", re.I)
+_IMPORT = re.compile(r"@import[^;]*;?", re.I)
 
 
 def sanitize(data: bytes, name: str) -> bytes:
@@ -39,6 +41,9 @@ def sanitize(data: bytes, name: str) -> bytes:
 
 def _strip_links(element) -> int:
     removed = 0
+    for attribute in [a for a in element.attrib if etree.QName(a).localname.lower().startswith("on")]:
+        del element.attrib[attribute]  # event handlers are scripts
+        removed += 1
     for attribute in HREFS:
         target = element.get(attribute)
         if target is not None and not target.startswith(("#", "data:")):
@@ -49,7 +54,9 @@ def _strip_links(element) -> int:
         if value and _EXTERNAL_URL.search(value):
             element.set(attribute, _EXTERNAL_URL.sub("none", value))
             removed += 1
-    if element.text and etree.QName(element).localname == "style" and _EXTERNAL_URL.search(element.text):
-        element.text = _EXTERNAL_URL.sub("none", element.text)
-        removed += 1
+    if element.text and etree.QName(element).localname == "style":
+        cleaned = _EXTERNAL_URL.sub("none", _IMPORT.sub("", element.text))
+        if cleaned != element.text:
+            element.text = cleaned
+            removed += 1
     return removed

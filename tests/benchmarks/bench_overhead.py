@@ -18,10 +18,12 @@ def bare_pdf(article, theme, options) -> bytes:
 
     from layout.render import render
 
-    html = render("print.html", article, stylesheet=theme.print_css.as_uri(), paper_class=options.paper.columns_class)
+    from layout.writers.pdf import theme_sheets
+
+    html = render("print.html", article, stylesheets=(), paper_class=options.paper.columns_class)
     fonts = FontConfiguration()
-    sheets = [CSS(filename=str(theme.fonts / "fonts.css"), font_config=fonts),
-              CSS(string=options.page_css(), font_config=fonts)]
+    sheets = [CSS(filename=str(path), font_config=fonts) for path in theme_sheets(theme)]
+    sheets.append(CSS(string=options.page_css(), font_config=fonts))
     return HTML(string=html, base_url=SEED.parent.as_uri() + "/").write_pdf(font_config=fonts, stylesheets=sheets)
 
 
