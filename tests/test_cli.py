@@ -66,7 +66,7 @@ def assert_one_line_error(run: subprocess.CompletedProcess, out: Path | None = N
     assert run.returncode != 0
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 2 and lines[0].startswith("error: ") and lines[1].startswith("hint: "), run.stderr
-    assert "Traceback" not in run.stderr
+    assert "Traceback" not in run.stderr and "unexpected" not in run.stderr, "a crash, not a reported error"
     if out is not None:
         assert not out.exists() or not any(out.rglob("*")), "a failed build left files behind"
 
