@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from layout.errors import LayoutError
+from layout.errors import CheckError, ChecksFailed, ToolMissing
 from layout.themes import PACKAGE
 
 log = logging.getLogger(__name__)
@@ -24,28 +24,8 @@ KINDS = {".pdf": "pdf", ".epub": "epub"}
 CHROMIUM = "/usr/bin/chromium"
 TIMEOUT = 600
 FAILING = ("FATAL", "ERROR", "WARNING")  # EPUBCheck severities that fail the check; USAGE and INFO do not
-SETUP = "run `bash .ci/setup`, which installs every checker"
+SETUP = ToolMissing.default_hint
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-class CheckError(LayoutError):
-    """A file given to `layout check` is missing, or not a PDF or an EPUB."""
-
-    exit_code = 2
-    default_hint = "give PDF or EPUB files, such as dist/NAME.pdf dist/NAME.epub"
-
-
-class ToolMissing(LayoutError):
-    """An external checker that a file needs is not installed."""
-
-    exit_code = 6
-    default_hint = SETUP
-
-
-class ChecksFailed(LayoutError):
-    """At least one check failed."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,23 @@ class FetchError(LayoutError):
 
     exit_code = 5
     default_hint = "keep images and fonts inside the article's or the theme's folder"
+
+
+class CheckError(LayoutError):
+    """A file given to `layout check` is missing, or not a PDF or an EPUB."""
+
+    exit_code = 2
+    default_hint = "give PDF or EPUB files, such as dist/NAME.pdf dist/NAME.epub"
+
+
+class ToolMissing(LayoutError):
+    """An external checker that a file needs is not installed."""
+
+    exit_code = 6
+    default_hint = "run `bash .ci/setup`, which installs every checker"
+
+
+class ChecksFailed(LayoutError):
+    """At least one check of `layout check` failed."""
+
+    exit_code = 1
