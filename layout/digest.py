@@ -16,7 +16,8 @@ from layout.output import write_all
 from layout.paper import PrintOptions
 from layout.readers.assets import local_image
 from layout.readers.common import identifier
-from layout.render import context, labels, parse_date, render
+from layout.dates import parse_date
+from layout.render import context, labels, render
 from layout.themes import Theme
 from layout.writers import Job
 

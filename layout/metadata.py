@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from layout.dates import parse_date
 from layout.errors import OptionError, SourceError
 from layout.model import Article, Meta
 from layout.readers.common import identifier
-from layout.render import parse_date
 
 FIELDS = ("title", "dek", "authors", "publication", "date", "dateline", "lang", "url", "keywords")
 ALIASES = {"subtitle": "dek", "standfirst": "dek", "description": "dek", "author": "authors",

@@ -76,6 +76,9 @@ def page_starts(document, articles: Sequence[tuple[str, Article]] | Article,
     return tuple(starts)
 
 
+# WeasyPrint has no public API for the laid-out boxes: `page._page_box` and the boxes' `element`, `text`,
+# `children` and `element_tag` are its internals, pinned with weasyprint==70.0. Check them on an upgrade
+# (tests/writers/test_epub_pages.py and test_typesetting.py fail first).
 def _texts(box, block_id, known=None):
     """(id of the nearest element with a `known` id (any id if None), text) for every text box, in order.
 
@@ -107,16 +110,16 @@ def with_markers(article: Article, starts: Sequence[PageStart]) -> Article:
 def _on_text_blocks(article: Article, starts: Sequence[PageStart]) -> list[PageStart]:
     """The starts inside the article, moved off images and rules onto the next block that holds text."""
     holders = [b.id for b in article.blocks if isinstance(b, (Paragraph, Heading, Blockquote, ListBlock))]
-    order = [b.id for b in article.blocks]
+    position = {b.id: index for index, b in enumerate(article.blocks)}
     moved = []
     for start in starts:
         if not start.block:
             continue
-        if start.block in holders or start.block not in order:
+        if start.block in holders or start.block not in position:
             moved.append(start)
             continue
-        later = [h for h in holders if order.index(h) > order.index(start.block)]
-        earlier = [h for h in holders if order.index(h) < order.index(start.block)]
+        later = [h for h in holders if position[h] > position[start.block]]
+        earlier = [h for h in holders if position[h] < position[start.block]]
         if later:
             moved.append(dataclasses.replace(start, block=later[0], offset=0))
         elif earlier:

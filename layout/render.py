@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
 
 from layout import __version__
-from layout.model import Article, Paragraph
+from layout.dates import parse_date
+from layout.model import Article
+from layout.pullquote import pull_quote
 from layout.themes import PACKAGE
 
 # Words the templates print, per language; English fills any gap.
@@ -97,19 +96,6 @@ def byline(authors: tuple[str, ...], lang: str) -> str:
     return f"{words['by']} {names}"
 
 
-def parse_date(value: str) -> dt.date | None:
-    """The calendar date of an ISO 8601 date or date-time, or None."""
-    if not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-
-
 def date_label(value: str, lang: str) -> str:
     """The date written out in the article's language ("19 November 2024", "19. November 2024")."""
     day = parse_date(value)
@@ -134,53 +120,3 @@ def short_title(title: str, limit: int = 60) -> str:
 def source_line(url: str, date: str) -> str:
     """The line that says where and when the article was published."""
     return " · ".join(part for part in (url, date) if part)
-
-
-_QUOTED = re.compile(r"[“«„\"]([^”»“\"]{40,400})[”»“\"]")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
-
-
-@dataclass(frozen=True)
-class PullQuote:
-    """A quotation from the article repeated in large type after block `after`; it never replaces text."""
-
-    text: str
-    after: str
-
-
-def pull_quote(article: Article, min_words: int = 350) -> PullQuote | None:
-    """The article's own quotation best suited to a pull quote, and where it goes."""
-    paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
-    if article.words < min_words or len(paragraphs) < 6:
-        return None
-    candidates = [text for block in paragraphs for text in _quotations(block.text)]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda text: abs(len(text) - 105))
-    return PullQuote(best, _placement(article))
-
-
-def _quotations(text: str) -> list[str]:
-    """Whole sentences of 50 to 160 characters taken from the quotations in `text`."""
-    found = []
-    for match in _QUOTED.finditer(text):
-        sentences = _SENTENCE_END.split(match[1].strip())
-        quote = ""
-        for sentence in sentences:
-            if len(quote) + len(sentence) > 160:
-                break
-            quote = f"{quote} {sentence}".strip()
-        quote = quote.rstrip(",;: ")
-        if 50 <= len(quote) <= 160 and quote[0].isupper():
-            found.append(quote if quote[-1] in ".!?…" else quote + "…")
-    return found
-
-
-def _placement(article: Article, words: int = 110) -> str:
-    """The paragraph after which the quote goes: high in the first column, where it cannot strand a gap."""
-    seen = 0
-    for block, following in zip(article.blocks, article.blocks[1:]):
-        seen += len(block.text.split())
-        if seen >= words and isinstance(block, Paragraph) and isinstance(following, Paragraph):
-            return block.id
-    return article.blocks[0].id

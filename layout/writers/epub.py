@@ -16,7 +16,8 @@ from ebooklib import epub
 from layout import pagemap
 from layout.errors import OptionError, RenderError
 from layout.model import Article, Image
-from layout.render import labels, parse_date, render
+from layout.dates import parse_date
+from layout.render import labels, render
 from layout.writers import Files, Job
 
 log = logging.getLogger(__name__)

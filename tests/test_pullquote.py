@@ -1,0 +1,29 @@
+"""The pull quote: the article's own quotation, whole sentences, placed high in the first column."""
+
+from layout.model import Article, Meta, Paragraph, Run
+from layout.pullquote import pull_quote
+
+FILLER = "The council met on Tuesday evening and talked at length about the roads, the schools and the library."
+
+
+def article(*texts: str) -> Article:
+    return Article(Meta(title="T"), tuple(Paragraph(f"b{i:03d}", (Run(t),)) for i, t in enumerate(texts, 1)))
+
+
+def test_takes_a_quoted_sentence_and_places_it_after_a_paragraph():
+    quote = "We will fix every road in town before the first snow falls this winter."
+    texts = [FILLER] * 10 + [f"The mayor said: “{quote}” Then she left."] + [FILLER] * 10
+    chosen = pull_quote(article(*texts))
+    assert chosen is not None and chosen.text == quote
+    assert chosen.after in {f"b{i:03d}" for i in range(1, 21)}
+
+
+def test_no_pull_quote_in_a_short_article_or_without_quotations():
+    assert pull_quote(article(FILLER, "“A quotation that is long enough to be chosen as a pull quote here.”")) is None
+    assert pull_quote(article(*[FILLER] * 20)) is None
+
+
+def test_a_quotation_starting_mid_sentence_is_not_chosen():
+    texts = [FILLER] * 10 + ["He spoke of “more aid, more money and more help for the towns along the river.”"] + [
+        FILLER] * 10
+    assert pull_quote(article(*texts)) is None
