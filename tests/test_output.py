@@ -1,7 +1,6 @@
 """Atomic output: whole files or none, and a clear error when the disk refuses."""
 
 import errno
-import os
 
 import pytest
 

@@ -1,6 +1,5 @@
 """Property tests: any text either builds outputs that hold every paragraph, or fails with the project's error."""
 
-import dataclasses
 
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 

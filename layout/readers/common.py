@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 import uuid
+from urllib.parse import urlsplit
 
 from layout.model import Block
 
@@ -30,3 +32,18 @@ def identifier(url: str, title: str, blocks: tuple[Block, ...]) -> str:
         body = "\n".join(block.text for block in blocks)
         seed = "content:" + hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
     return f"urn:uuid:{uuid.uuid5(_IDENTIFIER_NAMESPACE, seed)}"
+
+
+def fold(text: str) -> str:
+    """Text for comparing: Unicode forms, case, quotes, dashes, soft hyphens and spacing folded."""
+    text = unicodedata.normalize("NFKC", text or "").replace("\u00ad", "").casefold()
+    text = re.sub(r"[\u2018\u2019\u201a\u2032`´]", "'", text)
+    text = re.sub(r"[\u201c\u201d\u201e\u2033«»]", '"', text)
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return " ".join(text.split())
+
+
+def is_local(src: str) -> bool:
+    """A path relative to the article: not http(s), protocol-relative, data:, rooted or empty."""
+    parts = urlsplit(src)
+    return bool(src) and not parts.scheme and not parts.netloc and not src.startswith("/")

@@ -6,7 +6,6 @@ import html as entities
 import json
 import logging
 import re
-import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -14,7 +13,7 @@ from urllib.parse import urlsplit
 from layout.errors import SourceError
 from layout.model import Article, Block, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run, Runs
 from layout.readers import language
-from layout.readers.common import block_id, identifier, squeeze
+from layout.readers.common import block_id, fold, identifier, is_local, squeeze
 
 log = logging.getLogger(__name__)
 
@@ -96,13 +95,6 @@ def clean(value) -> str:
     return squeeze(entities.unescape(value).replace("\n", " "))
 
 
-def fold(text: str) -> str:
-    """Text for comparing: quotes, dashes, case and spacing folded."""
-    text = unicodedata.normalize("NFKC", text or "").replace("\u00ad", "")
-    text = re.sub(r"[\u2018\u2019\u201a\u2032`´]", "'", text)
-    text = re.sub(r"[\u201c\u201d\u201e\u2033«»]", '"', text)
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    return " ".join(text.split()).lower()
 
 
 def _key(text: str) -> str:
@@ -458,10 +450,6 @@ BLOCK_HANDLERS = {"p": Walker.paragraph, "head": Walker.heading, "quote": Walker
                   "lb": lambda walker, el: None}
 
 
-def is_local(src: str) -> bool:
-    """A relative path to a file beside the article (not http(s), protocol-relative, data: or rooted)."""
-    parts = urlsplit(src)
-    return not parts.scheme and not parts.netloc and not src.startswith("/")
 
 
 def list_items(el) -> list[Runs]:

@@ -13,7 +13,7 @@ from layout.errors import OptionError, SourceError
 from layout.model import (Article, Block, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Note, Paragraph,
                           Rule, Run, Runs, plain)
 from layout.readers import language
-from layout.readers.common import block_id, identifier, squeeze
+from layout.readers.common import block_id, fold, identifier, is_local, squeeze
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,6 @@ def read(text: str, name: str) -> Article:
     return Article(meta, tuple(blocks), tuple(walk.dropped), name, tuple(walk.notes))
 
 
-def fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 # --- front matter ----------------------------------------------------------------------------
@@ -272,10 +270,6 @@ def note_id(number: int) -> str:
     return f"note-{number + 1}"
 
 
-def is_local(src: str) -> bool:
-    """A path relative to the article (not http(s), protocol-relative, data: or rooted)."""
-    parts = urlsplit(src)
-    return bool(src) and not parts.scheme and not parts.netloc and not src.startswith("/")
 
 
 def is_absolute(src: str) -> bool:

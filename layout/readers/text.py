@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
 from layout.errors import SourceError
 from layout.model import Article, Block, Dropped, Heading, Meta, Paragraph, Run
-from layout.readers.common import block_id, identifier, squeeze
+from layout.readers.common import block_id, fold, identifier, squeeze
 
 log = logging.getLogger(__name__)
 
@@ -614,13 +613,6 @@ def is_sentence(text: str) -> bool:
     return text.endswith(":") and len(text.split()) >= 6
 
 
-def fold(text: str) -> str:
-    """Text folded for comparison: case, quotes, dashes, soft hyphens and spacing ignored."""
-    text = text.replace("\u00ad", "").casefold()
-    text = re.sub(r"[\u2018\u2019\u201a\u2032`´]", "'", text)
-    text = re.sub(r"[\u201c\u201d\u201e\u2033«»]", '"', text)
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def same(a: str, b: str) -> bool:
