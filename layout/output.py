@@ -13,18 +13,31 @@ from layout.errors import OutputError
 def write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
     """Write `files` (relative path -> bytes) under `outdir`: all to temporaries first, then renamed."""
     staged: list[tuple[Path, Path]] = []
+    made: list[Path] = []
     try:
         for relative, data in files.items():
             target = outdir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
+            made += _make_folders(target.parent)
             staged.append((_stage(target, data), target))
         for temporary, target in staged:
             os.replace(temporary, target)
     except OSError as exc:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
+        for folder in reversed(made):  # the folders this call made, if still empty
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
         raise _output_error(outdir, exc) from exc
     return [target for _, target in staged]
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and its missing parents; the ones created, outermost first."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
 
 
 def _stage(target: Path, data: bytes) -> Path:

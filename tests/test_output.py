@@ -39,3 +39,13 @@ def test_permission_denied_is_an_output_error(tmp_path, monkeypatch):
     monkeypatch.setattr(output.tempfile, "mkstemp", denied)
     with pytest.raises(OutputError, match="permission denied"):
         output.write_all(tmp_path, {"a.pdf": b"1"})
+
+
+def test_a_failure_leaves_no_folder_it_made(tmp_path, monkeypatch):
+    def full(target, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output, "_stage", full)
+    with pytest.raises(OutputError):
+        output.write_all(tmp_path / "dist", {"a_files/fonts/x.ttf": b"1"})
+    assert not (tmp_path / "dist").exists()
