@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from layout import pagemap, parity, readers
-from layout.build import Result
+from layout.build import Result, check_length
 from layout.errors import OptionError
 from layout.model import Article, Image, Meta
 from layout.output import write_all
@@ -70,6 +70,8 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
     if len(sources) < 2:
         raise OptionError("a digest needs at least two articles", "give two or more sources")
     articles = [readers.read(source) for source in sources]
+    for article, source in zip(articles, sources):
+        check_length(article, source)
     parts = [prefixed(a, f"a{i}-", s.resolve().parent) for i, (a, s) in enumerate(zip(articles, sources), 1)]
     meta = digest_meta(articles, title, publication)
     cover = Article(meta, ())
