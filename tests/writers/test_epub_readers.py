@@ -97,3 +97,23 @@ def test_embedded_fonts_are_subset_woff2(build_seed):
         assert f'url("fonts/{info.filename.rsplit("/", 1)[1]}")' in css
     opf = epub_file(built[".epub"], "EPUB/content.opf")
     assert opf.count('media-type="font/woff2"') == len(fonts)
+
+
+def test_the_markdown_sample_passes_every_checker(tmp_path):
+    """Images with alt text, footnotes, lists, quotes and rules: EPUBCheck, Ace and calibre all accept it."""
+    from conftest import ROOT
+    from layout import themes
+    from layout.build import build
+
+    result = build(ROOT / "source" / "markdown-sample.md", tmp_path, ("pdf", "epub"), themes.load("clipping"))
+    book = next(p for p in result.outputs if p.suffix == ".epub")
+    assert epubcheck(book) == []
+    assert ace_violations(ace(book, tmp_path / "ace")) == []
+    run = subprocess.run([require("ebook-convert"), str(book), str(tmp_path / "b.azw3")], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    opf = epub_file(book, "EPUB/content.opf")
+    assert 'property="schema:accessibilityFeature">alternativeText<' in opf
+    assert 'property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA<' in opf
+    chapter = epub_file(book, "EPUB/article.xhtml")
+    assert chapter.count('epub:type="footnote"') == len(result.article.notes) >= 2
