@@ -78,18 +78,6 @@ def build(source: Path, outdir: Path, formats: tuple[str, ...], theme: Theme,
     files: dict[str, bytes] = {}
     for name in formats:
         files.update(writer(name)(job))
-    parity.check(article, output_texts(job, files))
+    if any(name.endswith((".pdf", ".epub")) for name in files):
+        parity.check_outputs([article], job.print_layout, files)
     return Result(source, article, tuple(write_all(outdir, files)))
-
-
-def output_texts(job: Job, files: dict[str, bytes]) -> dict:
-    """The text each paged output carries (the PDF's per block), for the parity check."""
-    texts: dict = {}
-    if f"{job.stem}.pdf" in files:
-        from layout.pagemap import laid_out_blocks
-
-        ids = {b.id for b in job.article.blocks} | {n.id for n in job.article.notes}
-        texts["pdf"] = laid_out_blocks(job.print_layout, ids)
-    if f"{job.stem}.epub" in files:
-        texts["epub"] = parity.epub_text(files[f"{job.stem}.epub"])
-    return texts

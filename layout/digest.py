@@ -86,7 +86,7 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
         files[f"{target.name}.pdf"] = pdf_bytes(document, meta)
     if "epub" in formats:
         files[f"{target.name}.epub"] = _epub(job, parts, starts)
-    _check_parity(parts, document, files, target.name)
+    parity.check_outputs(parts, document, files)
     return Result(target, cover, tuple(write_all(target.parent, files)))
 
 
@@ -124,18 +124,3 @@ def _epub(job: Job, parts: list[Article], starts) -> bytes:
     book = epub.Book(job.article, chapters, pages, cover_png(job), epub.stylesheet(job),
                      images=epub.images_of(*parts), front=(contents,), cover_first_page=cover_page, media=media)
     return epub.package(book, job)
-
-
-def _check_parity(parts: list[Article], document, files: dict[str, bytes], name: str) -> None:
-    from layout.pagemap import laid_out_blocks
-
-    if f"{name}.pdf" in files:
-        blocks = laid_out_blocks(document, {i.id for a in parts for i in (*a.blocks, *a.notes)})
-        for article in parts:
-            parity.check(article, {"pdf": blocks})
-    if f"{name}.epub" in files:
-        for i, article in enumerate(parts, 1):
-            parity.check(article, {"epub": parity.epub_text(files[f"{name}.epub"], f"EPUB/article-{i}.xhtml")})
-
-
-

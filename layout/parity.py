@@ -41,12 +41,28 @@ def missing(article: Article, output_text: str | dict[str, str]) -> list[str]:
     return lost
 
 
-def epub_text(data: bytes, chapter: str = "EPUB/article.xhtml") -> str:
-    """The text of the EPUB's article chapter."""
+def epub_text(data: bytes) -> str:
+    """The text of the EPUB's documents (all but the navigation document), in the package's order."""
     from lxml import html
 
     with zipfile.ZipFile(io.BytesIO(data)) as book:
-        return html.fromstring(book.read(chapter)).text_content()
+        names = [n for n in book.namelist() if n.endswith(".xhtml") and not n.endswith("/nav.xhtml")]
+        return "\n".join(html.fromstring(book.read(name)).text_content() for name in names)
+
+
+def check_outputs(articles: list[Article], document, files: dict[str, bytes]) -> None:
+    """Fail, naming the block, when the PDF (its laid-out `document`) or the EPUB in `files` lost any."""
+    from layout.pagemap import laid_out_blocks
+
+    texts: dict = {}
+    if any(name.endswith(".pdf") for name in files):
+        ids = {item.id for article in articles for item in (*article.blocks, *article.notes)}
+        texts["pdf"] = laid_out_blocks(document, ids)
+    epubs = [data for name, data in files.items() if name.endswith(".epub")]
+    if epubs:
+        texts["epub"] = epub_text(epubs[0])
+    for article in articles:
+        check(article, texts)
 
 
 def check(article: Article, texts: dict[str, str | dict[str, str]]) -> None:
