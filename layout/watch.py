@@ -28,14 +28,15 @@ class Settings:
 
 
 def targets(sources: list[Path], settings: Settings) -> list[Path]:
-    """The folders to watch: each source folder, the folder of each source file, and the theme folder."""
+    """The folders to watch: each source folder, the folder of each source file, the theme's and the shared
+    styles' folders."""
     theme = themes.load(settings.theme)
     folders = []
     for path in sources:
         if not path.exists():
             raise SourceError(f"{path} does not exist", "give article files or folders, or run where source/ is")
         folders.append(path if path.is_dir() else path.parent)
-    return list(dict.fromkeys([*folders, theme.folder]))
+    return list(dict.fromkeys([*folders, theme.folder, theme.shared, theme.fonts]))
 
 
 def articles(sources: list[Path]) -> list[Path]:
