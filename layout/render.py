@@ -118,5 +118,5 @@ def short_title(title: str, limit: int = 60) -> str:
 
 
 def source_line(url: str, date: str) -> str:
-    """The line that says where and when the article was published."""
-    return " · ".join(part for part in (url, date) if part)
+    """The line that says where (and when) the article was published; none without an address."""
+    return " · ".join(part for part in (url, date) if part) if url else ""

@@ -98,14 +98,26 @@ def page_count(path: Path) -> int:
     return int(pdfinfo(path)["Pages"])
 
 
-def body_text(path: Path, title: str, folio: str = "") -> list[str]:
+def body_text(path: Path, article) -> list[str]:
     """Each page's text without its furniture: the running head (the title), the folio line and "Page N of M"."""
+    from layout.render import context
+
+    labels = context(article)
+    folio = " · ".join(p for p in (article.meta.publication, labels["date_label"]) if p)
     pages = []
     total = page_count(path)
     for number in range(1, total + 1):
         lines = pdftotext(path, "-f", str(number), "-l", str(number)).splitlines()
-        furniture = {title.casefold(), folio.casefold(), f"page {number} of {total}"}
-        pages.append("\n".join(line for line in lines if line.strip().casefold() not in furniture))
+        furniture = [article.meta.title, folio, f"Page {number} of {total}"]
+        kept = []
+        for index, line in enumerate(lines):
+            if index < 2 or index >= len(lines) - 2:  # furniture is at the head and the foot of a page
+                for piece in furniture:  # a narrow page sets the running head and the folio on one line
+                    if piece:
+                        line = re.sub(re.escape(piece), "", line, flags=re.I)
+            if line.strip():
+                kept.append(line)
+        pages.append("\n".join(kept))
     return pages
 
 

@@ -27,7 +27,8 @@ def test_package_metadata(seed_build):
         names = epub.namelist()
     assert '<package xml:lang="en"' in opf
     assert f">{meta.identifier}</dc:identifier>" in opf
-    assert '<meta property="dcterms:modified">2000-01-01T00:00:00Z</meta>' in opf
+    assert '<meta property="dcterms:modified">2024-11-19T00:00:00Z</meta>' in opf  # the sidecar's date
+    assert "<dc:publisher>National Post</dc:publisher>" in opf
     assert "EPUB/toc.ncx" in names and "EPUB/nav.xhtml" in names
 
 

@@ -33,7 +33,7 @@ def markers_and_following_text(epub) -> dict[str, str]:
 @pytest.mark.parametrize("paper", ["a4", "a5"])
 def test_one_marker_per_page_at_the_page_start(build_seed, paper):
     built = build_seed(formats=("pdf", "epub"), paper=paper)
-    pages = body_text(built[".pdf"], built["article"].meta.title)
+    pages = body_text(built[".pdf"], built["article"])
     assert len(pages) == page_count(built[".pdf"])
     after = markers_and_following_text(built[".epub"])
     assert sorted(after, key=int) == [str(n) for n in range(1, len(pages) + 1)]

@@ -34,7 +34,7 @@ def test_fonts_embedded_and_all_bundled(seed_build):
 
 def test_text_layer_holds_every_paragraph_in_order(seed_build):
     article = seed_build["article"]
-    text = squash("\n".join(body_text(seed_build[".pdf"], article.meta.title)))
+    text = squash("\n".join(body_text(seed_build[".pdf"], article)))
     position = 0
     for block in article.blocks:
         found = text.find(squash(block.text), position)
@@ -50,7 +50,7 @@ def test_text_layer_has_no_dropped_line(seed_build):
 
 def test_headline_once_and_dek(seed_build):
     article = seed_build["article"]
-    text = squash("\n".join(body_text(seed_build[".pdf"], article.meta.title)))
+    text = squash("\n".join(body_text(seed_build[".pdf"], article)))
     assert text.count(squash(article.meta.title)) == 1
     assert squash(article.meta.dek) in text
 

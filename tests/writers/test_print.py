@@ -55,7 +55,7 @@ def test_seed_fits(build_seed, paper, pages):
 @pytest.mark.parametrize("paper", ["a5", "letter", "tabloid"])
 def test_every_paragraph_in_reading_order_on_any_paper(build_seed, paper):
     built = build_seed(paper=paper)
-    text = squash("\n".join(body_text(built[".pdf"], built["article"].meta.title)))
+    text = squash("\n".join(body_text(built[".pdf"], built["article"])))
     position = 0
     for block in built["article"].blocks:
         found = text.find(squash(block.text), position)
