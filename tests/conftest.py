@@ -107,7 +107,8 @@ def body_text(path: Path, article) -> list[str]:
     pages = []
     total = page_count(path)
     for number in range(1, total + 1):
-        lines = pdftotext(path, "-f", str(number), "-l", str(number)).splitlines()
+        text = pdftotext(path, "-f", str(number), "-l", str(number))
+        lines = [line for line in text.splitlines() if line.strip()]
         furniture = [article.meta.title, folio, f"Page {number} of {total}"]
         kept = []
         for index, line in enumerate(lines):
