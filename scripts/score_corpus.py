@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Score the plain-text reader on the shared corpus with the shared score.py."""
+"""Score a reader on the shared corpus with the shared score.py: scraped.txt by default, or --input page.html."""
 
 from __future__ import annotations
 
