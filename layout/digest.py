@@ -1,4 +1,4 @@
-"""The digest: several articles in one PDF (cover, contents, an article a page) and one EPUB (a chapter each)."""
+"""The digest build: several articles read into one PDF (cover, contents, an article a page) and one EPUB."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from pathlib import Path
 
 from layout import pagemap, parity, readers
 from layout.build import Result, check_length
+from layout.dates import parse_date
 from layout.errors import OptionError
 from layout.model import Article, Image, Meta
 from layout.output import write_all
 from layout.paper import PrintOptions
 from layout.readers.assets import local_image
 from layout.readers.common import identifier
-from layout.dates import parse_date
-from layout.render import context, labels, render
+from layout.render import context, labels
 from layout.themes import Theme
 from layout.writers import Job
 
@@ -85,7 +85,9 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
 
         files[f"{target.name}.pdf"] = pdf_bytes(document, meta)
     if "epub" in formats:
-        files[f"{target.name}.epub"] = _epub(job, parts, starts)
+        from layout.writers.epub import write_digest
+
+        files[f"{target.name}.epub"] = write_digest(job, parts, starts)
     parity.check_outputs(parts, document, files)
     return Result(target, cover, tuple(write_all(target.parent, files)))
 
@@ -96,31 +98,3 @@ def _lay_out(job: Job, parts: list[Article]):
     contexts = [context(a, f"a{i}-") for i, a in enumerate(parts, 1)]
     return lay_out(job, "digest.html", job.options.page_css(), articles=contexts,
                    paper_class=job.options.paper.columns_class)
-
-
-def _epub(job: Job, parts: list[Article], starts) -> bytes:
-    """One chapter per article, a contents page with print page numbers, a page list across the digest."""
-    from layout.writers import epub
-    from layout.writers.cover import cover_png
-
-    files = {i: f"article-{i + 1}.xhtml" for i in range(len(parts))} | {-1: "contents.xhtml"}
-    media: dict[str, bytes] = {}
-    packaged = []
-    for article in parts:
-        article, found = epub.packaged_images(article, job.folders)
-        packaged.append(article)
-        media.update(found)
-    chapters = tuple(epub.article_chapter(a, f"article-{i + 1}", files[i], [s for s in starts if s.article == i])
-                     for i, a in enumerate(packaged))
-    front_starts = [s for s in starts if s.article == -1]
-    cover_page = next((str(s.page) for s in front_starts if s.block == "digest-cover"), "")
-    contents_page = next((str(s.page) for s in front_starts if s.block == "contents"), "")
-    first_pages = {s.article: s.page for s in starts if not s.block and s.article >= 0}
-    entries = [{"href": files[i], "title": a.meta.title, "page": first_pages.get(i, "")} for i, a in enumerate(parts)]
-    contents = epub.Chapter("contents", "contents.xhtml", labels(job.article.meta.lang)["contents"],
-                            render("contents.html", job.article, entries=entries, first_page=contents_page))
-    pages = tuple((str(s.page), f"{epub.COVER_PAGE}#page-{s.page}" if s.block == "digest-cover"
-                   else f"{files[s.article]}#page-{s.page}") for s in starts)
-    book = epub.Book(job.article, chapters, pages, cover_png(job), epub.stylesheet(job),
-                     images=epub.images_of(*parts), front=(contents,), cover_first_page=cover_page, media=media)
-    return epub.package(book, job)

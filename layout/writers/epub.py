@@ -128,6 +128,35 @@ def page_list(starts, files: dict[int, str]) -> tuple[tuple[str, str], ...]:
     return tuple((str(s.page), f"{files[s.article]}#page-{s.page}") for s in starts if s.article in files)
 
 
+def write_digest(job: Job, parts: list[Article], starts) -> bytes:
+    """A digest's EPUB: one chapter per article, a contents page with print page numbers, one page list.
+
+    `parts` are the articles with their ids set apart; `starts` the page map of the digest's print layout."""
+    from layout.writers.cover import cover_png
+
+    files = {i: f"article-{i + 1}.xhtml" for i in range(len(parts))} | {-1: "contents.xhtml"}
+    media: dict[str, bytes] = {}
+    packaged = []
+    for article in parts:
+        article, found = packaged_images(article, job.folders)
+        packaged.append(article)
+        media.update(found)
+    chapters = tuple(article_chapter(a, f"article-{i + 1}", files[i], [s for s in starts if s.article == i])
+                     for i, a in enumerate(packaged))
+    front_starts = [s for s in starts if s.article == -1]
+    cover_page = next((str(s.page) for s in front_starts if s.block == "digest-cover"), "")
+    contents_page = next((str(s.page) for s in front_starts if s.block == "contents"), "")
+    first_pages = {s.article: s.page for s in starts if not s.block and s.article >= 0}
+    entries = [{"href": files[i], "title": a.meta.title, "page": first_pages.get(i, "")} for i, a in enumerate(parts)]
+    contents = Chapter("contents", "contents.xhtml", labels(job.article.meta.lang)["contents"],
+                            render("contents.html", job.article, entries=entries, first_page=contents_page))
+    pages = tuple((str(s.page), f"{COVER_PAGE}#page-{s.page}" if s.block == "digest-cover"
+                   else f"{files[s.article]}#page-{s.page}") for s in starts)
+    book = Book(job.article, chapters, pages, cover_png(job), stylesheet(job),
+                     images=images_of(*parts), front=(contents,), cover_first_page=cover_page, media=media)
+    return package(book, job)
+
+
 def stylesheet(job: Job) -> str:
     return job.theme.epub_stylesheet()
 
