@@ -132,9 +132,11 @@ def _summary_table(outcomes) -> None:
 
 
 def _console(stderr: bool = False):
+    """A rich console; into a file or a pipe (a CI log) it is wide enough that tables keep their paths whole."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(stderr=stderr, highlight=False, width=None if stream.isatty() else 160)
 
 
 @app.command()
