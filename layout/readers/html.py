@@ -54,12 +54,12 @@ def read(text: str, name: str) -> Article:
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise SourceError(f"{name} holds no article paragraphs", "save the article's own page")
     blocks = tuple(renumber(blocks))
-    found.dek = next((d.text for d in dropped if d.reason == "standfirst"), found.dek)
+    dek = next((d.text for d in dropped if d.reason == "standfirst"), found.dek)
     title = found.title or _first_heading(blocks)
     if not title:
         raise SourceError(f"{name} has no title", "give the page a <title>, or set one with --title")
     lang = found.lang or language.detect(" ".join(b.text for b in blocks[:30]))
-    meta = Meta(title=title, dek=found.dek, authors=found.authors, publication=found.publication,
+    meta = Meta(title=title, dek=dek, authors=found.authors, publication=found.publication,
                 date=found.date, lang=lang, url=found.url, keywords=found.keywords,
                 identifier=identifier(found.url, title, blocks))
     log.debug("%s: %d blocks, %d dropped", name, len(blocks), len(walk.dropped) + len(dropped))
@@ -104,7 +104,7 @@ def _key(text: str) -> str:
 # --- metadata --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageMeta:
     """What the page says about the article, each field from the best source that has it."""
 
