@@ -3,7 +3,7 @@
 import pytest
 from pypdf import PdfReader
 
-from conftest import body_text, page_count, pdfinfo, squash
+from conftest import body_text, page_count, pdfinfo, pdftotext, squash
 
 MM = 72 / 25.4
 SIZES = {"a4": (210, 297), "letter": (215.9, 279.4), "a5": (148, 210), "tabloid": (279.4, 431.8),
@@ -79,6 +79,16 @@ def test_pdf_ua(build_seed):
     assert root["/Lang"] == "en"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
     assert pdfinfo(pdf)["Tagged"] == "yes"
+
+
+def test_pdf_ua_reads_the_pull_quote_once(build_seed):
+    from layout.pullquote import pull_quote
+
+    quote = squash(pull_quote(build_seed()["article"]).text)
+    plain = squash(pdftotext(build_seed()[".pdf"]))
+    tagged = squash(pdftotext(build_seed(variant="pdf/ua-1")[".pdf"]))
+    assert plain.count(quote) == 2  # the body and the pull quote
+    assert tagged.count(quote) == 1  # the body only: no words read twice
 
 
 def test_pdf_a(build_seed):
