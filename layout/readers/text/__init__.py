@@ -1,0 +1,62 @@
+"""The plain-text reader: an article copied out of a web page, boilerplate and all."""
+
+from __future__ import annotations
+
+import logging
+
+from layout.errors import SourceError
+from layout.model import Article, Block, Dropped, Heading, Meta, Paragraph, Run
+from layout.readers.common import block_id, identifier
+from layout.readers.text.chunks import Chunk, split_chunks
+from layout.readers.text.head import read_head, take_title
+from layout.readers.text.lines import dateline_of, place_lead
+from layout.readers.text.rules import CONTEXT_RULES
+
+log = logging.getLogger(__name__)
+
+__all__ = ["read", "split_chunks"]
+
+
+def read(text: str, name: str) -> Article:
+    """Build the model from plain text: headline, standfirst, dateline, body; boilerplate dropped."""
+    chunks = [Chunk(t) for t in split_chunks(text)]
+    if not chunks:
+        raise SourceError(f"{name} holds no text", "put the article's text in the file")
+    title = take_title(chunks, name)
+    body = [c for c in chunks if not c.role]
+    meta = read_head(body, title)
+    for rule in CONTEXT_RULES:
+        rule(body, meta)
+    blocks = _blocks(chunks)
+    if not any(isinstance(b, Paragraph) for b in blocks):
+        raise SourceError(f"{name} holds no article text, only boilerplate",
+                          "check that the file holds the article's paragraphs")
+    meta["dateline"] = _dateline(blocks) or meta["dateline"] or place_lead(meta["dek"])
+    meta["lang"] = _language(title, blocks)
+    dropped = tuple(Dropped(c.text, c.reason) for c in chunks if c.role == "drop")
+    log.debug("%s: %d blocks, %d dropped", name, len(blocks), len(dropped))
+    return Article(Meta(title=title.text, identifier=identifier("", title.text, tuple(blocks)), **meta),
+                   tuple(blocks), dropped, name)
+
+
+
+def _blocks(chunks: list[Chunk]) -> list[Block]:
+    blocks: list[Block] = []
+    for chunk in chunks:
+        if chunk.role == "heading":
+            blocks.append(Heading(block_id(len(blocks)), (Run(chunk.text),)))
+        elif chunk.role in ("", "paragraph"):
+            blocks.append(Paragraph(block_id(len(blocks)), (Run(chunk.text),)))
+    return blocks
+
+
+def _dateline(blocks: list[Block]) -> str:
+    first = next((b for b in blocks if isinstance(b, Paragraph)), None)
+    return dateline_of(first.text) if first else ""
+
+
+def _language(title: Chunk, blocks: list[Block]) -> str:
+    """The article's language, detected offline from its text; English when too short or unsure."""
+    from layout.readers.language import detect
+
+    return detect(" ".join([title.text] + [b.text for b in blocks[:20]])[:4000])

@@ -1,0 +1,240 @@
+"""Boilerplate known from one line alone: photo credits, captions, and the named line rules."""
+
+from __future__ import annotations
+
+import re
+
+from layout.readers.text.chunks import CAPTION_WORDS
+from layout.readers.text.lines import is_sentence
+
+# --- photo credits and captions --------------------------------------------------------------
+
+_AGENCY = (r"AP|AFP|dpa|DPA|Reuters|REUTERS|EPA|EFE|ANP|ANSA|APA|KNA|SID|Keystone|KEYSTONE|Getty(?: Images)?|"
+           r"GETTY|IMAGO|Imago|imago|picture[- ]alliance|Shutterstock|iStock(?:photo)?|Unsplash|Pexels|Pixabay|"
+           r"Alamy|SWNS|PA(?: Wire| Media| Images)?|Bloomberg|Xinhua|TASS|AAP|Europa Press|Sipa|NurPhoto|ZUMA|"
+           r"Anadolu|Wikimedia(?: Commons)?|Flickr|Screenshots?|AP Photo")
+_AGENCY_WORD = re.compile(rf"(?<![\w-])(?:{_AGENCY})(?![\w-])")
+_CREDIT_LABEL = (r"(?:Fotos?|Photos?|Photograph(?:y|ie)?|Pictures?|Images?|Image credit|Bild(?:er|quelle)?|"
+                 r"Credits?|Crédits?|Crédito|Fuente|Illustration|Grafik|Fotografía|Foto ?\[M\])")
+_CREDIT_START = re.compile(rf"^\(?(?:©|\(c\)|Copyright\b|{_CREDIT_LABEL}\s*:)", re.I)
+_CREDIT_INSIDE = re.compile(
+    rf"©|(?:^|[\s.!?)a-z]){_CREDIT_LABEL}\s*:\s*\S"                       # "... Foto: Name", "CupCredit: PA"
+    rf"|\((?:[^()]*\b(?:{_CREDIT_LABEL}|{_AGENCY})\b[^()]*|[^()/]{{2,40}}/[^()]{{2,40}})\)?\s*$"  # "(Name/AP)"
+    rf"|[.!?”\"][\s]*(?:[\w.-]+ ){{0,4}}(?:{_AGENCY})(?:/[^.!?]{{0,40}})?\s*$"  # "... town. AP Photo"
+    rf"|[.!?]\s?[A-Z][\w-]+/ ?[A-Z][\w .-]{{2,40}}$"                            # "...kommen.Unsplash/K. S."
+    rf"|(?:{_AGENCY})\s?/\s?[A-ZÀ-Þ][^()]{{0,40}}\)?\s*$"                       # "... EFE/ J.J. Guillén"
+    rf"|\S\s+(?:\S+\s+){{3,}}(?:{_AGENCY})\s*\)?\s*$"                           # "... (Name/AP) AP Photo"
+    r"|[.!?]\s*\([A-ZÀ-Þ][^()!?\s]*\s[^()!?]{2,60}\)$"                            # "... town. (U.S. Court)"
+    r"|\(\s*$")                                                                 # "... tonight ("
+
+
+def credit(text: str) -> bool:
+    """A line that is only a photo credit ("Foto: X", "© X", "Getty Images", "Name / Reuters")."""
+    words = text.split()
+    if len(words) > 12 or is_sentence(text) and not _CREDIT_START.match(text):
+        return False
+    if _CREDIT_START.match(text):
+        return True
+    if not all(_credit_word(w) for w in words):
+        return False
+    if _AGENCY_WORD.search(text):
+        return True
+    return len(words) <= 6 and text.endswith(")") and "(" not in text
+
+
+def _credit_word(word: str) -> bool:
+    word = word.strip("()[],;|")
+    return not word or "/" in word or word[0].isupper() or word in ("via", "and", "und", "for", "für", "de", "y")
+
+
+def self_contained_credit(text: str) -> bool:
+    """A credit in brackets of its own ("(Image credit: X)"): it names no caption beside it."""
+    return text.startswith("(") and text.endswith(")")
+
+
+def caption(text: str) -> bool:
+    """A photo caption: text that carries its credit ("... © X", "... (Picture: X)", "... Foto: X")."""
+    return len(text.split()) <= CAPTION_WORDS and bool(_CREDIT_INSIDE.search(text))
+
+
+# --- boilerplate lines, one rule a reason ----------------------------------------------------
+
+def _words_re(words: str) -> str:
+    return "|".join(re.escape(w) for w in words.split("|"))
+
+
+_LABELS = _words_re(
+    "recommended|recommended videos|recommended for you|related|related posts|related stories|related articles|"
+    "related content|related topics|read more|read next|what to read next|more|more stories|more on this story|"
+    "most read|most popular|most viewed|more trending|trending|trending now|top stories|editor's picks|"
+    "editors' picks|you may like|you might also like|latest videos|latest videos from|latest|up next|"
+    "table of contents|contents|comments|join the conversation|follow us|newsletter|newsletters|news updates|"
+    "video|videos|audio|gallery|photo gallery|photos|live|live updates|breaking|key event|tags|topics|"
+    "about the author|full credits|mehr|mehr zum thema|mehr zu diesem thema|mehr themen|lesen sie auch|"
+    "lesen sie mehr|lesen sie mehr zu diesen themen|auch interessant|das könnte sie auch interessieren|"
+    "empfehlungen|meistgelesen|am beliebtesten|weitere artikel|weitere videos|weitere newsletter|bildstrecke|"
+    "live-ticker|liveticker|passend zum artikel|weitere informationen|ende der weiteren informationen|"
+    "quellen|quelle|hinweis|zur startseite|die autorin|der autor|zum thema|in kürze|"
+    "noticia relacionada|noticias relacionadas|lee también|lea también|leer más|más información|"
+    "te puede interesar|lo más leído|relacionado|relacionados|temas|lire aussi|lire la suite|à lire aussi|"
+    "les plus lus|sur le même sujet|voir aussi|à voir aussi|à lire|en savoir plus")
+_TEASER_LABELS = re.compile(
+    r"^(?:related(?: posts| stories| articles| content)?|read more|read next|what to read next|more stories|"
+    r"more on this story|most read(?: in [\w ]+)?|most popular|most viewed|more trending|trending(?: now)?|"
+    r"top stories|editor'?s'? picks|you may like|you might also like|latest videos(?: from)?|up next|"
+    r"mehr zum thema|mehr zu diesem thema|mehr themen(?: auf [\w.]+)?|lesen sie (?:auch|mehr)(?: zu diesen themen)?|"
+    r"auch interessant|das könnte sie auch interessieren|empfehlungen|meistgelesen|am beliebtesten|"
+    r"weitere artikel|passend zum artikel|noticias? relacionadas?|lee también|lea también|te puede interesar|"
+    r"lo más leído|lire aussi|à lire aussi|les plus lus|sur le même sujet|voir aussi|à voir aussi)\s*:?$", re.I)
+_SHARE_WORDS = {
+    "facebook", "x", "twitter", "whatsapp", "reddit", "pinterest", "linkedin", "tumblr", "flipboard", "threads",
+    "telegram", "email", "e-mail", "mail", "print", "copy", "link", "copy link", "gettr", "gab", "parler",
+    "truth", "bluesky", "mastodon", "xing", "messenger", "sms", "tweet", "share", "shares", "teilen", "drucken",
+    "kommentare", "compartir", "partager", "imprimer", "imprimir", "feedback", "total", "instagram", "youtube",
+    "tiktok", "snapchat", "close", "schließen", "cerrar", "fermer", "menu", "menü", "home", "startseite",
+    "inicio", "accueil", "search", "suche", "buscar", "rechercher", "login", "anmelden", "or", "oder",
+}
+_CTA_STRONG = re.compile(
+    r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
+    r"follow (?:us|along)|add us (?:as|on)|get in touch|click here|tap here|find out more|stay up to date|"
+    r"read our (?:complete|full|latest|live) coverage|(?:view|see) (?:more |all )?offers|"
+    r"create (?:a |an |your )?(?:free )?account|"
+    r"(?:log|sign)[- ]?in to|(?:must|need to) be (?:logged|signed) in|download (?:the|our) app|"
+    r"jetzt (?:kostenlos|abonnieren|anmelden|registrieren|\w+-?mitglied)|mitglied werden|kostenlos herunterladen|"
+    r"melden sie sich (?:jetzt )?(?:an|für)|folgen sie uns|abonnieren sie|"
+    r"suscríbete|regístrate|síguenos|abonnez-vous|inscrivez-vous|suivez-nous)\b", re.I)
+_CTA_VERB = re.compile(
+    r"\b(?:sign(?:ing)?[- ]?up|subscribe|subscription|log ?in|sign[- ]?in|regist(?:er|ering|ration)|"
+    r"download|install|bookmark|enable javascript|unlock|get (?:daily|the latest|\w+ news)|check (?:out )?our|"
+    r"abonnier\w*|anmelden|registrier\w*|herunterladen|aktivieren sie|descarga|inicia sesión|"
+    r"téléchargez|connectez-vous)\b", re.I)
+_CTA_TARGET = re.compile(
+    r"\b(?:newsletters?|inbox|app|apps|account|e-?mails?|subscribers?|subscription|notifications|alerts|"
+    r"javascript|browser|for free|free|here|today|now|news|news page|reading experience|articles|"
+    r"konto|e-paper|lesekomfort|push|kostenlos|jetzt|boletín|cuenta|compte|lettre)\b", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_RULES: tuple[tuple[str, re.Pattern], ...] = (
+    ("share buttons", re.compile(r"^share (?:this|the) (?:article|story|page)\b|^(?:artikel|beitrag) teilen\b|"
+                                 r"^compartir (?:en|este)|^partager (?:cet|sur)", re.I)),
+    ("advertisement", re.compile(
+        r"^(?:advertisements?|ads?|anzeigen?|werbung(?: überspringen)?|publicité|publicidad|pub|sponsored"
+        r"(?: content)?|gesponsert|paid (?:content|post)|advertorial)(?:\s*\d*)$"
+        r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$", re.I)),
+    ("paywall", re.compile(r"\b(?:subscribers? only|reserved for subscribers|for subscribers|nur für abonnenten|"
+                           r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b", re.I)),
+    ("comment policy", re.compile(r"\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b.{0,120}\b"
+                                  r"(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
+                                  r"richtlinien|respetuos\w*|respectueu\w*)", re.I)),
+    ("disclaimer", re.compile(r"nicht (?:unbedingt )?der meinung der redaktion|do not necessarily reflect|"
+                              r"views expressed (?:here|in this)|no reflejan necesariamente|"
+                              r"ne reflètent pas nécessairement", re.I)),
+    ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i[’']?m in|ok|okay|"
+                                 r"accept|akzeptieren|zustimmen|aceptar|accepter)\b[.!]?(?:\s|$)", re.I)),
+    ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
+                                   r"spotted an? (?:error|typo)|reportar un error|signaler une erreur", re.I)),
+    ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
+    ("promo", re.compile(r"^(?=.{0,120}$).*\b(?:app|e-?paper|newsletter|podcast)\b[^.?]*!$", re.I)),
+    ("countdown", re.compile(r"\b(?:will close|closes?|schließt sich|se cierra|se ferme) in \d+ (?:seconds?|sek)",
+                             re.I)),
+    ("gallery counter", re.compile(r"^\d+\s*(?:/\s*\d*)?$|^\d+ (?:of|von|de|sur) \d+$")),
+    ("punctuation", re.compile(r"^[^\w]*$")),
+    ("timestamp", re.compile(r"^\d{1,2}[:.]\d{2}(?=[A-Z])|^\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\.?$", re.I)),
+    ("reading time", re.compile(r"^(?:\d+\s*(?:-\s*)?(?:minutes?|min\.?)\s*(?:read|lesezeit|de lectura|de lecture)"
+                                r"|lesezeit:?\s*\d+\s*min\.?)$", re.I)),
+    ("video label", re.compile(r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]",
+                               re.I)),
+    ("video widget", re.compile(
+        r"^duration \d|"
+        r"\b\d+:\d{2} min\.|verfügbar bis|^(?:video|audio) starten|abbrechen mit escape|"
+        r"to view this video|^(?:play|pause) video$", re.I)),
+    ("video teaser", re.compile(r"^\d:\d{2}\s+[A-ZÀ-Þ][^.!?]*$")),
+    ("teaser link", re.compile(
+        r"^(?:>+|»|›|→|►|▶)\s*\S"
+        r"|^(?:read more|more|see also|also read|related|watch|read|lesen sie (?:auch|mehr|hier)|mehr zum thema|"
+        r"mehr dazu|auch interessant|lee también|lea también|lire aussi|à lire aussi|voir aussi)\s*[:|]\s*\S"
+        r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$", re.I)),
+    ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
+                                 r"(?:[@#]\w+.*){3,}")),
+    ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:earn|receive) (?:a |an )?(?:small )?commission|"
+                                  r"provision erhalten|"
+                                   r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
+    ("legal notice", re.compile(r"privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|recaptcha|"
+                                r"datenschutzerklärung|nutzungsbedingungen|política de privacidad|"
+                                r"politique de confidentialité|cookie", re.I)),
+    ("embed notice", re.compile(r"external content|empfohlener (?:redaktioneller )?inhalt|"
+                                r"recommended (?:editorial )?content|externen? inhalt|"
+                                r"inhalte von \w+ (?:angezeigt|erlauben)|"
+                                r"\w+-inhalte? (?:erlauben|anzeigen)|link zum \w+-inhalt|drittplattform|"
+                                r"third[- ]party content|contenido externo|contenu externe|"
+                                r"mit einem klick anzeigen", re.I)),
+    ("credit line", re.compile(
+        r"^(?:mit|with|con|avec) (?:agenturmaterial|material (?:von|from) |dpa|afp|reuters|ap\b|epd|kna)"
+        r"|contributed to this (?:report|story)|^(?:copyright|quelle|source|sources|fuente)\s*:"
+        r"|^(?:aus dem \w+ (?:von|übersetzt)|translated (?:from \w+ )?by|traducción de|traduit de)"
+        r"|^first published (?:in|by|on)|erstveröffentlichung|^(?:redaktion|sendung|produktion)\s*:", re.I)),
+    ("gallery widget", re.compile(r"\b(?:open|view|see) (?:this |the )?(?:photos?|images?|pictures?) in "
+                                  r"(?:the )?gallery"
+                                  r"|^(?:open|view) (?:the )?gallery|bildergalerie|galerie (?:öffnen|ansehen)|"
+                                  r"ver galería|voir la galerie", re.I)),
+    ("teaser", re.compile(r",\s*(?:by|von|por|par)\s+[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,3}$")),
+    ("price", re.compile(r"^[$€£]\s?\d[\d.,]*\s+(?:at|bei|en|chez|from|von)\s"
+                         r"|(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|Euro|\$|£|USD))\s*(?:\([^)]*\))?$")),
+)
+
+
+
+def line_reason(text: str) -> str:
+    """Why `text` is boilerplate on its own, or "" when no single-line rule says so."""
+    words = text.split()
+    plain_label = re.sub(r"[\d:|>»·•]+", " ", text).strip(" .:!").casefold()
+    if plain_label in ("video", "videos", "watch", "watch now", "listen", "podcast"):
+        return "video label"
+    if _TEASER_LABELS.match(plain_label):
+        return "teaser label"
+    if re.fullmatch(rf"(?:{_LABELS})", plain_label):
+        return "call to action" if "newsletter" in plain_label else "widget label"
+    if len(words) <= 3 and re.search(r"newsletter", plain_label):
+        return "call to action"
+    if words and all(w.strip(".,:|·•()").casefold() in _SHARE_WORDS or w.strip("()").isdigit() for w in words):
+        return "share buttons"
+    for reason, pattern in _RULES:
+        if reason in ("price", "video teaser", "teaser") and is_sentence(text):
+            continue
+        if pattern.search(text):
+            return reason
+    if len(words) <= 45 and (_CTA_STRONG.search(text) or _CTA_VERB.search(text) and _CTA_TARGET.search(text)):
+        return "call to action"
+    if len(words) <= 30 and _EMAIL.search(text):
+        return "contact note"
+    if _shouted(text):
+        return "all-caps teaser"
+    if caption_cue(text):
+        return "caption"
+    return ""
+
+
+def _shouted(text: str) -> bool:
+    """A line of four words or more set in capitals: a promo or a teaser link, not body text."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 4 and len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
+_CAPTION_CUE = re.compile(r"\b(?:from left|left to right|pictured (?:here|above|below|left|right)|^pictured:|"
+                          r"file (?:image|photo)|"
+                          r"von links|im bild|v\.l\.|de izquierda a derecha|en la imagen|de gauche à droite|"
+                          r"ci-dessus)\b|\((?:L|R|C|left|right|centre|center|links|rechts|Mitte)\)", re.I)
+
+
+def caption_cue(text: str) -> bool:
+    """A short text with the wording of a photo caption ("from left", "pictured here", "(R)")."""
+    return len(text.split()) <= 40 and bool(_CAPTION_CUE.search(text))
+
+
+_FURNITURE = {"advertisement", "widget label", "teaser label", "share buttons", "punctuation",
+              "gallery counter", "call to action", "legal notice", "embed notice", "countdown"}
+
+
+def furniture(text: str) -> str:
+    """Why `text` cannot be the headline (page furniture above it), or ""."""
+    reason = line_reason(text)
+    return reason if reason in _FURNITURE else ""

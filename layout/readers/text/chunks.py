@@ -1,0 +1,72 @@
+"""The input cut into chunks, one block a chunk, each with the role the reader gives it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from layout.readers.common import squeeze
+from layout.readers.text.lines import is_sentence
+
+HEAD_WORDS = 12      # a body paragraph opening the article has at least this many words
+HEADING_WORDS = 20   # a subheading has at most this many words
+CAPTION_WORDS = 60   # a caption has at most this many words
+HEAD_SCAN = 20       # the headline or standfirst repeated this far down still belongs to the page header
+WRAP_WIDTH = 100     # text hard-wrapped into lines is wrapped at or under this width
+RUN_LENGTH = 3       # this many short lines in a row are a teaser list or a menu, not subheadings
+
+
+@dataclass
+class Chunk:
+    """One block of the input and what the reader made of it."""
+
+    text: str
+    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading"
+    reason: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def sentence(self) -> bool:
+        return is_sentence(self.text)
+
+    @property
+    def short(self) -> bool:
+        """A line shaped like a headline: no closing punctuation, not many words."""
+        return not self.sentence and self.words <= HEADING_WORDS
+
+    def drop(self, reason: str) -> None:
+        self.role, self.reason = "drop", reason
+
+
+
+def split_chunks(text: str) -> list[str]:
+    """The non-empty blocks of `text`: blank-line separated, or one a line when lines are not wrapped."""
+    out = []
+    for part in re.split(r"\n[ \t\u00a0]*\n", text):
+        lines = [squeeze(line) for line in part.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        out.extend([" ".join(lines)] if _hard_wrapped(lines) else lines)
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines of one paragraph broken at a fixed width (rather than one paragraph a line).
+
+    Wrapped lines are about as long as each other, and somewhere a sentence runs on over a break.
+    """
+    if len(lines) < 2:
+        return True
+    widest = max(len(line) for line in lines)
+    if widest > WRAP_WIDTH or any(len(line) < max(40, 0.75 * widest) for line in lines[:-1]):
+        return False
+    return any(_runs_on(line, nxt) for line, nxt in zip(lines, lines[1:]))
+
+
+def _runs_on(line: str, nxt: str) -> bool:
+    """The text goes on from `line` to `nxt` mid-sentence."""
+    return line[-1] in ",;-–" or line[-1].isalpha() and nxt[:1].islower()

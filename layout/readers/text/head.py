@@ -1,0 +1,116 @@
+"""The page header: the headline, the standfirst, and the bylines, date lines and kickers above the body."""
+
+from __future__ import annotations
+
+from layout.errors import SourceError
+from layout.readers.text.boilerplate import caption, credit, furniture, line_reason, self_contained_credit
+from layout.readers.text.chunks import CAPTION_WORDS, HEAD_SCAN, HEAD_WORDS, Chunk
+from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, contains_headline, date_line,
+                                       is_byline_word, name_line, same, similar_start, split_names)
+
+def take_title(chunks: list[Chunk], name: str) -> Chunk:
+    """The first chunk that is not page furniture is the headline."""
+    for chunk in chunks:
+        reason = furniture(chunk.text)
+        if not reason:
+            chunk.role = "title"
+            return chunk
+        chunk.drop(reason)
+    raise SourceError(f"{name} holds no article text, only boilerplate",
+                      "check that the file holds the article's headline and paragraphs")
+
+
+def read_head(body: list[Chunk], title: Chunk) -> dict:
+    """Standfirst, bylines and date lines between the headline and the first body paragraph."""
+    meta: dict = {"dek": "", "authors": (), "date": "", "dateline": ""}
+    if body and _dek_like(body[0]):
+        body[0].role = "dek"
+        meta["dek"] = body[0].text
+    start = _body_start(body, title.text, meta["dek"])
+    head = body[:start]
+    explicit = any(byline(c.text) is not None or is_byline_word(c.text) for c in head)
+    top = True
+    for i, chunk in enumerate(head):
+        if not chunk.role:
+            after = body[i + 1] if i + 1 < len(body) else None
+            bare_names = top and not explicit and not _menu_follows(body, i)
+            _head_line(chunk, after, title.text, meta, bare_names=bare_names, last=i == start - 1)
+        top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated"))
+    return meta
+
+
+def _repeats_head(text: str, title: str, dek: str) -> bool:
+    """A line that repeats the headline or the standfirst (sites print them twice)."""
+    return same(text, title) or contains_headline(text, title) or bool(dek) and (
+        same(text, dek) or similar_start(text, dek))
+
+
+def _dek_like(chunk: Chunk) -> bool:
+    """The chunk after the headline is a standfirst unless it is furniture, a byline or the lede."""
+    text = chunk.text
+    return (5 <= chunk.words <= 80 and not line_reason(text) and not _lede(text)
+            and byline(text) is None and date_line(text) is None)
+
+
+def _lede(text: str) -> bool:
+    """The opening of a news story: a dateline, or a first word set in capitals."""
+    return bool(DATELINE.match(text) or CAPS_LEAD.match(text))
+
+
+def _body_start(body: list[Chunk], title: str, dek: str) -> int:
+    """Index of the first body paragraph: a sentence of some length that no rule drops.
+
+    The page header runs at least to the last repeat of the headline or standfirst near the top.
+    """
+    repeats = [i for i, c in enumerate(body[:HEAD_SCAN])
+               if not c.role and (same(c.text, title) or dek and same(c.text, dek))]
+    first = repeats[-1] + 1 if repeats else 0
+    for i, chunk in enumerate(body[first:], start=first):
+        if chunk.role or not chunk.sentence or line_reason(chunk.text) or caption(chunk.text):
+            continue
+        if chunk.words < HEAD_WORDS and not _lede(chunk.text):
+            continue
+        nxt = body[i + 1].text if i + 1 < len(body) else ""
+        if nxt and credit(nxt) and not self_contained_credit(nxt):
+            continue
+        return i
+    return len(body)
+
+
+def _menu_follows(body: list[Chunk], i: int) -> bool:
+    """The next two lines are one- or two-word links: the line above them is a menu item, not a name."""
+    following = [c for c in body[i + 1:i + 3] if not c.role]
+    return len(following) == 2 and all(c.short and c.words <= 2 and date_line(c.text) is None for c in following)
+
+
+def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_names: bool,
+               last: bool) -> None:
+    """Classify one line above the body: repeats, byline, date line, place, kicker, lead-image caption."""
+    text = chunk.text
+    if same(text, title) or contains_headline(text, title):
+        chunk.drop("repeated headline")
+    elif _repeats_head(text, "", meta["dek"]):
+        chunk.drop("repeated standfirst")
+    elif (names := byline(text)) is not None:
+        chunk.drop("byline")
+        meta["authors"] = meta["authors"] or names
+    elif is_byline_word(text):
+        chunk.drop("byline")
+        if after is not None and not after.role and (name_line(after.text) or byline(after.text)):
+            after.drop("byline")
+            meta["authors"] = meta["authors"] or byline(after.text) or split_names(after.text)
+    elif line_reason(text):
+        return
+    elif (date := date_line(text)) is not None:
+        chunk.drop("date line")
+        meta["date"] = meta["date"] or date
+    elif bare_names and name_line(text) and not credit(text):
+        chunk.drop("byline")
+        meta["authors"] = meta["authors"] or split_names(text)
+    elif PLACE_LINE.match(text):
+        chunk.drop("dateline")
+        meta["dateline"] = meta["dateline"] or text.rstrip(".")
+    elif chunk.sentence and chunk.words <= CAPTION_WORDS:
+        chunk.drop("caption")
+    elif chunk.short and not last:
+        chunk.drop("kicker")

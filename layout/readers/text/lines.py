@@ -1,0 +1,209 @@
+"""What one line is by its shape: a sentence, a dateline, a byline, a date line, an author's note."""
+
+from __future__ import annotations
+
+import re
+
+from layout.readers.common import fold
+
+_CLOSERS = re.escape("\"'”’“»«)]›‹")
+_SENTENCE_END = re.compile(rf"(?:[.!?…;।。？！]|[.!?…][{_CLOSERS}]+|[{_CLOSERS}][.!?…;])[{_CLOSERS}]*$"
+                           r"|[;,]\s*(?:and|or|und|oder|sowie|y|o|e|et|ou)$")
+
+
+def is_sentence(text: str) -> bool:
+    """Text that ends like a sentence (or a list item, or a long lead-in to a quote)."""
+    text = text.rstrip()
+    if _SENTENCE_END.search(text):
+        return True
+    return text.endswith(":") and len(text.split()) >= 6
+
+
+
+
+def same(a: str, b: str) -> bool:
+    return fold(a) == fold(b)
+
+
+def contains_headline(text: str, title: str) -> bool:
+    """A line that repeats the headline with a short kicker or site name around it."""
+    text, title = fold(text), fold(title)
+    return len(title) >= 12 and title in text and len(text) <= len(title) + 40
+
+
+def similar_start(text: str, dek: str) -> bool:
+    """A line that repeats a part of the standfirst."""
+    text, dek = fold(text).strip(". "), fold(dek)
+    return len(text.split()) >= 4 and text in dek
+
+
+# --- datelines, bylines and date lines -------------------------------------------------------
+
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’.-]*(?:[ /-][A-ZÀ-Þ]{2,}[A-ZÀ-Þ'’.-]*)*"
+    r"(?:,\s*[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,2})?)"
+    r"\s*(?:\([^()]{1,25}\))?\s*(?:[—–]|--?|:)\s+\S"
+    r"|^(?P<city>[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,2})\s*\([\w/ ]{1,15}\)\s*(?:[—–]|--?|:)\s+\S")
+PLACE_LINE = re.compile(r"^[A-ZÀ-Þ][\w'’-]+(?:[ -][A-ZÀ-Þ][\w'’-]+)?\.$")
+_PLACE_LEAD = re.compile(r"^(?P<place>[A-ZÀ-Þ][a-zà-ÿß]+(?:[ -][A-ZÀ-Þ][a-zà-ÿß]+)?)\. [A-ZÀ-Þ]")
+CAPS_LEAD = re.compile(r"^[A-ZÀ-Þ]{5,}\s+[A-ZÀ-Þ]?[a-zà-ÿ]")
+
+_BYLINE = re.compile(r"^(?:(?:a|an|ein|eine|un|una|une)\s+[\w-]+\s+)?"  # "Ein Kommentar von", "An analysis by"
+                     r"(?:by|von|por|par|door|av|written by|reporting by|text|texto|texte|autor(?:in)?|author)"
+                     r"\s*:?\s+(?P<names>\S.*)$", re.I)
+_BYLINE_WORDS = {"by", "von", "por", "par", "author", "autor", "autorin", "author of the article",
+                 "autor del artículo", "l'auteur", "der autor", "die autorin", "text", "texto", "texte"}
+_PARTICLES = {"von", "van", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "bin", "al",
+              "ibn", "dos", "das", "zu", "y", "und", "and", "&", "et", "e"}
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÞŁŚŻ][\w'’.-]*$")
+
+
+def dateline_of(text: str) -> str:
+    """The place that opens `text` as a news dateline ("KYIV, Ukraine —", "Kiel (dpa) -"), if any."""
+    match = DATELINE.match(text)
+    if not match:
+        return ""
+    return (match["place"] or match["city"]).strip()
+
+
+def place_lead(text: str) -> str:
+    """The place a German-style standfirst opens with ("Berlin. Die Feuerwehr ...")."""
+    match = _PLACE_LEAD.match(text)
+    return match["place"] if match else ""
+
+
+def is_byline_word(text: str) -> bool:
+    """A line holding only the word that introduces a byline ("von", "By", "Author of the article:")."""
+    return text.strip(" :").casefold() in _BYLINE_WORDS
+
+
+def name_line(text: str) -> bool:
+    """A line that is only one or two personal names ("Daniel Aragón", "A. Smith/B. Jones")."""
+    if len(text) > 60 or any(ch.isdigit() for ch in text) or is_sentence(text):
+        return False
+    names = split_names(text)
+    return bool(names) and all(_is_name(n) for n in names)
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    return all(_NAME_WORD.match(w) or w.casefold() in _PARTICLES for w in words) \
+        and _NAME_WORD.match(words[0]) is not None
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """The names in a byline: split at commas, slashes, "and"; places after a comma left out."""
+    parts = re.split(r"\s*(?:,|/|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text.strip(" .,"))
+    names = [p.strip() for p in parts if p.strip()]
+    return tuple(n for i, n in enumerate(names) if i == 0 or len(n.split()) >= 2)
+
+
+def byline(text: str) -> tuple[str, ...] | None:
+    """The authors named by a "By X" / "Von X und Y" line, or None when `text` is no byline."""
+    match = _BYLINE.match(text)
+    if not match or len(text.split()) > 14:
+        return None
+    names = split_names(match["names"])
+    if not names or not all(_is_name(n) or n.isupper() and 1 <= len(n.split()) <= 4 for n in names):
+        return None
+    return names
+
+
+_MONTHS = {
+    name: number for number, names in enumerate((
+        "january januar janvier enero jan jän",
+        "february februar février febrero feb fév",
+        "march märz mars marzo mar mär",
+        "april avril abril apr avr",
+        "may mai mayo",
+        "june juni juin junio jun",
+        "july juli juillet julio jul juil",
+        "august août agosto aug aoû ago",
+        "september septembre septiembre sep sept",
+        "october oktober octobre octubre oct okt",
+        "november novembre noviembre nov",
+        "december dezember décembre diciembre dec dez déc dic",
+    ), start=1) for name in names.split()
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_FORMS = (
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), False),
+    (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b"), False),
+    (re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"), False),
+    (re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m>{_MONTH})\.?\s+(?:de\s+)?(?P<y>\d{{4}})\b", re.I), True),
+    (re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.I), True),
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|last updated|posted|on|at|am|um|uhr|stand|veröffentlicht|aktualisiert|"
+    r"actualizado|publicado|a las|las|el|publié|mis à jour|le|à|h|min|mins|minutes?|hours?|days?|ago|"
+    r"vor|minuten|stunden|tagen?|hace|horas?|días?|il y a|heures?|jours?|today|yesterday|heute|gestern|"
+    r"hoy|ayer|aujourd'hui|hier|a\.m\.|p\.m\.|am|pm|gmt|utc|cet|cest|mez|mesz|et|est|edt|bst|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonnabend|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    rf"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|{_MONTH})\b\.?", re.I)
+_RELATIVE = re.compile(r"\b(?:ago|vor \d+|hace \d+|il y a)\b|\d+\s*(?:minutes?|hours?|days?|std|min)\.?\s+ago", re.I)
+_DAY_MONTH = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.(?!\d)")
+
+
+def date_line(text: str) -> str | None:
+    """For a line that only states a date (or a time), the date in ISO form ("" if not exact); else None."""
+    if len(text.split()) > 10:
+        return None
+    iso = _parse_date(text)
+    if iso is None and not _RELATIVE.search(text) and not _DAY_MONTH.search(text):
+        return None
+    rest = _DATE_WORDS.sub(" ", text)
+    rest = re.sub(r"[\d.,:/|()\-–—]+", " ", rest)
+    return (iso or "") if len(rest.split()) <= 2 else None
+
+
+def _parse_date(text: str) -> str | None:
+    for pattern, named in _DATE_FORMS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = _MONTHS[match["m"].casefold()] if named else int(match["m"])
+        day, year = int(match["d"]), int(match["y"])
+        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+
+JOBS = (r"reporter|correspondent|editor|writer|journalist|columnist|author|contributor|producer|"
+         r"redakteur(?:in)?|autor(?:in)?|korrespondent(?:in)?|journalist(?:in)?|periodista|redactora?|"
+         r"corresponsal|journaliste|rédact(?:eur|rice)|professor|researcher|lecturer|analyst|fellow")
+_AUTHOR_NOTE = re.compile(
+    rf"^(?:(?:[A-ZÀ-Þ][\w'’.-]+ ){{1,3}}(?:is|was|ist|war|es|est)|is|ist)\s+(?:an?|the|eine?|una?|une)?\s*"
+    rf"[^.]{{0,80}}\b(?:{JOBS})\b", re.I)
+
+
+_READING_TIME = re.compile(r"\b\d+\s?(?:min|minutes?|minuten)\b\.?(?:\s*(?:read|lesezeit|de lectura|de lecture))?",
+                           re.I)
+
+
+def card_meta(text: str) -> list[str]:
+    """For the meta line of a teaser card (names, date, age or reading time), its other words; else []."""
+    if is_sentence(text) or len(text.split()) > 15:
+        return []
+    if not (_RELATIVE.search(text) or _READING_TIME.search(text) and _parse_date(text)):
+        return []
+    rest = _DATE_WORDS.sub(" ", _READING_TIME.sub(" ", text))
+    return re.sub(r"[\d.,:/|()\-–—]+", " ", rest).split() or ["age"]
+
+
+def several_names(text: str) -> bool:
+    """A line that is only two or more full names ("A. Smith and B. Jones"): a teaser's or a photo's byline."""
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text) if p]
+    return len(parts) >= 2 and all(_is_name(p) and len(p.split()) >= 2 for p in parts) and not is_sentence(text)
+
+
+def author_note(text: str, authors: tuple[str, ...]) -> bool:
+    """A note about the author at the foot of the article."""
+    if len(text.split()) > 60:
+        return False
+    if any(text.startswith(name) for name in authors if name):
+        return True
+    return bool(_AUTHOR_NOTE.match(text))

@@ -1,0 +1,382 @@
+"""Rules that look at a chunk and its neighbours, run in the order CONTEXT_RULES lists them."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from layout.readers.common import fold
+from layout.readers.text.boilerplate import caption, credit, line_reason, self_contained_credit
+from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk
+from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, several_names
+
+_SIGNATURE = re.compile(r"^[—–-]\s*[^()]+\(@\w+\)")
+_KEY_VALUE = re.compile(r"^[\w'’ .-]{2,30}:\s*\S")
+_JOB_LEAD = re.compile(rf"^(?:{JOBS})\s+(?:in|at|for|bei|für|der|des|of|de|du|im|am)\b", re.I)
+_ATTRIBUTION = re.compile(r"^(?:[—–-]\s*)?[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,3},\s+\S")
+_TIMED_ENTRY = re.compile(r"^\d{1,2}(?:[:.h]\d{2})\s*(?:uhr|h)?\s*[-–—:]\s+\w", re.I)  # live-blog entry "9h05 - "
+_BOX_END = re.compile(r"^(?:ende (?:der|des)|end of(?: the)?|fin (?:de|du|des))\s+(?P<label>.+)$")
+_PROMO_MARKS = {"call to action", "paywall", "all-caps teaser"}
+_QUOTES = "\"'“”„«»‘’‚ "
+_STOPWORDS = set(
+    "the and for are was were has had have but not you with from this that into its his her our out who how "
+    "why what der die das und ein eine den dem des mit von auf ist sie wie was für aus bei les des une est "
+    "pour que qui dans sur par los las del con por una que como para".split())
+
+
+def _pattern_rules(body: list[Chunk], meta: dict) -> None:
+    """Drop chunks that one of the named line rules recognises on their own."""
+    for chunk in body:
+        if not chunk.role and (reason := line_reason(chunk.text)):
+            chunk.drop(reason)
+
+
+def _late_bylines(body: list[Chunk], meta: dict) -> None:
+    """Bylines and date lines further down belong to teasers and widgets."""
+    for chunk in body:
+        if chunk.role:
+            continue
+        if byline(chunk.text) is not None or several_names(chunk.text):
+            chunk.drop("byline")
+        elif date_line(chunk.text) is not None:
+            chunk.drop("date line")
+
+
+def _captions(body: list[Chunk], meta: dict) -> None:
+    """Captions: a line carrying a photo credit, the line beside a credit line, the line under a photo number."""
+    for i, chunk in enumerate(body):
+        if chunk.reason in ("gallery widget", "gallery counter"):
+            _caption_under(body, i, any_shape=chunk.reason == "gallery widget")
+        if chunk.role:
+            continue
+        if credit(chunk.text):
+            chunk.drop("photo credit")
+            _caption_beside(body, i)
+        elif caption(chunk.text):
+            chunk.drop("caption")
+
+
+def _caption_beside(body: list[Chunk], i: int) -> None:
+    """The caption of a credit line: an unpunctuated line after it, else the short text before it."""
+    if self_contained_credit(body[i].text):
+        return
+    after = _neighbour(body, i, 1)
+    if after is not None and not after.sentence and after.words > HEAD_WORDS:
+        after.drop("caption")
+        return
+    before = _neighbour(body, i, -1)
+    if before is not None and before.words <= CAPTION_WORDS and (before.sentence or before.words > HEAD_WORDS):
+        before.drop("caption")
+
+
+def _caption_under(body: list[Chunk], i: int, any_shape: bool) -> None:
+    """The line under a gallery link is a caption; under a bare photo number, an unpunctuated line is."""
+    if not any_shape and not body[i].text.strip().isdigit():
+        return
+    after = _neighbour(body, i, 1)
+    if after is not None and after.words <= CAPTION_WORDS and (any_shape or not after.sentence and after.words >= 5):
+        after.drop("caption")
+
+
+def _after(body: list[Chunk], i: int):
+    """The chunks after index `i`, without copying the list."""
+    return (body[j] for j in range(i + 1, len(body)))
+
+
+def _neighbour(body: list[Chunk], i: int, step: int) -> Chunk | None:
+    """The next chunk in direction `step`, if it is still undecided."""
+    j = i + step
+    if 0 <= j < len(body) and not body[j].role:
+        return body[j]
+    return None
+
+
+def _embedded_posts(body: list[Chunk], meta: dict) -> None:
+    """An embedded social-media post: the short lines above its "— Name (@handle) date" signature."""
+    for i, chunk in enumerate(body):
+        if chunk.reason != "embedded post" or not _SIGNATURE.match(chunk.text):
+            continue
+        for above in reversed(body[max(0, i - 6):i]):
+            if above.role == "drop":
+                continue
+            if above.role or (above.sentence and above.words >= HEAD_WORDS) or above.text.endswith(":"):
+                break
+            above.drop("embedded post")
+
+
+def _data_lists(body: list[Chunk], meta: dict) -> None:
+    """A label ending in a colon ("Specs:") and the "key: value" lines under it."""
+    for i, chunk in enumerate(body):
+        if chunk.role or not chunk.text.endswith(":") or chunk.words > 3:
+            continue
+        items = []
+        for nxt in _after(body, i):
+            if nxt.role == "drop":
+                continue
+            if nxt.role or not _KEY_VALUE.match(nxt.text) or nxt.sentence:
+                break
+            items.append(nxt)
+        if items:
+            for item in [chunk] + items:
+                item.drop("data list")
+
+
+def _key_value_runs(body: list[Chunk], meta: dict) -> None:
+    """Two or more "key: value" lines with figures in a row ("Weight: 2 kg") are a spec list."""
+    run: list[Chunk] = []
+    for chunk in body + [Chunk("end.")]:
+        if chunk.role == "drop":
+            continue
+        if not chunk.role and chunk.short and _KEY_VALUE.match(chunk.text) and re.search(r"\d", chunk.text):
+            run.append(chunk)
+            continue
+        if len(run) >= 2:
+            for item in run:
+                item.drop("data list")
+        run = []
+
+
+def _info_boxes(body: list[Chunk], meta: dict) -> None:
+    """A box closed by an "End of ..." line that names the label opening it: the whole box goes."""
+    for i, chunk in enumerate(body):
+        match = _BOX_END.match(fold(chunk.text))
+        if not match:
+            continue
+        label = _stems(match["label"])
+        for j in range(i - 1, max(-1, i - 13), -1):
+            if _stems(body[j].text) == label:
+                for item in body[j:i + 1]:
+                    if not item.role or item.role == "drop":
+                        item.drop("info box")
+                break
+
+
+def _cards(body: list[Chunk], meta: dict) -> None:
+    """Teaser cards: headline, summary, section and an age or reading time ("2 hours ago", "7 min")."""
+    for i, chunk in enumerate(body):
+        if chunk.reason not in ("", "date line") or chunk.role not in ("", "drop") or not card_meta(chunk.text):
+            continue
+        above = [c for c in body[max(0, i - 6):i] if c.role in ("", "drop")]
+        labelled = bool(above) and above[-1].words <= 2
+        if not labelled and len(card_meta(chunk.text)) < 2:
+            continue
+        chunk.drop("teaser")
+        _card_above(above)
+
+
+def _card_above(above: list[Chunk]) -> None:
+    """Drop a card's section label, summary and headline, walking up from its age line."""
+    summary = headline = False
+    for item in reversed(above):
+        if item.words <= 2 and not summary and not headline:
+            item.drop("teaser")
+        elif item.sentence and not summary and not headline and item.words <= 45:
+            item.drop("teaser")
+            summary = True
+        elif item.short and not headline:
+            item.drop("teaser")
+            headline = True
+        else:
+            return
+        if headline:
+            return
+
+
+def _promos(body: list[Chunk], meta: dict) -> None:
+    """A call to action brings a slogan; text boxed in between two calls to action is promotion too."""
+    marks = [i for i, c in enumerate(body) if c.reason in _PROMO_MARKS]
+    for i in marks:
+        for nxt in body[i + 1:i + 3]:
+            if nxt.role or not nxt.sentence or nxt.words > 10:
+                break
+            nxt.drop("promo")
+    for i, j in zip(marks, marks[1:]):
+        between = [c for c in body[i + 1:j] if not c.role]
+        if j - i <= 12 and len(between) >= 2 and all(c.words <= 30 for c in between):
+            for item in between:
+                item.drop("promo")
+
+
+def _polls(body: list[Chunk], meta: dict) -> None:
+    """A question to the reader followed by three or more one-line answers is a poll."""
+    for i, chunk in enumerate(body):
+        if chunk.role or not chunk.text.endswith("?") or chunk.words > 25:
+            continue
+        answers = []
+        for nxt in _after(body, i):
+            if nxt.role or nxt.words > 8:
+                break
+            answers.append(nxt)
+        if len(answers) >= 3:
+            for item in [chunk] + answers:
+                item.drop("poll")
+
+
+def _attributions(body: list[Chunk], meta: dict) -> None:
+    """The attribution line under a pull quote ("Jane Doe, author of ...")."""
+    before = None
+    for chunk in body:
+        if chunk.role == "drop":
+            continue
+        if not chunk.role and before is not None and not chunk.sentence and chunk.words <= 15 \
+                and _ATTRIBUTION.match(chunk.text) and _quote_only(before.text):
+            chunk.drop("quote attribution")
+            continue
+        before = chunk
+
+
+def _quote_only(text: str) -> bool:
+    return text[:1] in "\"'“”„«»‘’‚" and text.rstrip()[-1:] in "\"'“”«»‘’"
+
+
+def _repeats(body: list[Chunk], meta: dict) -> None:
+    """Short lines that occur more than once are widget labels and teasers repeated down the page.
+
+    A line listed twice, first among other short lines (a table of contents) and then over body text,
+    is a subheading: its last occurrence stays.
+    """
+    places: dict[str, list[int]] = {}
+    for i, chunk in enumerate(body):
+        places.setdefault(fold(chunk.text), []).append(i)
+    following, preceding = _following_kept(body), _following_kept(body, step=-1)
+    for key, where in places.items():
+        chunks = [body[i] for i in where]
+        if len(where) < 2 or any(c.role for c in chunks) or not all(c.short or c.words <= 8 for c in chunks):
+            continue
+        listed = any(j is not None and body[j].short for j in (following[where[0]], preceding[where[0]]))
+        last = following[where[-1]]
+        keep = where[-1] if len(where) == 2 and listed and last is not None and _body_text(body[last]) else None
+        for i in where:
+            if i != keep:
+                body[i].drop("repeated widget")
+
+
+def _kicker_repeats(body: list[Chunk], meta: dict) -> None:
+    """A teaser shown twice in a row, the second time behind a kicker ("Analysis Is AI a dud?")."""
+    for first, second in zip(body, body[1:]):
+        if first.role or second.role or len(first.text) < 15 or second.words > HEADING_WORDS:
+            continue
+        if fold(second.text).endswith(fold(first.text)) and len(second.text) > len(first.text):
+            first.drop("teaser")
+            second.drop("teaser")
+
+
+def _widgets(body: list[Chunk], meta: dict) -> None:
+    """A widget label takes the teaser lines under it; a video widget also its one-line description."""
+    for i, chunk in enumerate(body):
+        if chunk.reason in ("video label", "teaser label"):
+            _widget_items(body, i, video=chunk.reason == "video label")
+
+
+def _widget_items(body: list[Chunk], i: int, video: bool) -> None:
+    """Teaser lines under a label; stop at body text, or a line that heads the text below it."""
+    titled = video and not body[i].text.rstrip().endswith((":", "|"))
+    for j in range(i + 1, min(len(body), i + 9)):
+        nxt = body[j]
+        if nxt.reason == "advertisement" or _TIMED_ENTRY.match(nxt.text):
+            return
+        if nxt.role == "drop":
+            continue
+        if nxt.role or nxt.sentence and not (video and titled and nxt.words <= 70):
+            return
+        if not video and titled and not nxt.sentence and _heads(nxt, body[j + 1:j + 4]):
+            return
+        nxt.drop("teaser")
+        titled = True
+        if nxt.sentence:
+            return
+
+
+def _runs(body: list[Chunk], meta: dict) -> None:
+    """Several short lines in a row are a menu or a list of teasers, unless one heads the text below."""
+    run: list[Chunk] = []
+    for i, chunk in enumerate(body + [Chunk("end.")]):
+        if chunk.role == "drop" or chunk.role and i < len(body):
+            continue
+        if (chunk.short or _short_question(chunk)) and not _TIMED_ENTRY.match(chunk.text):
+            run.append(chunk)
+            continue
+        if len(run) >= RUN_LENGTH:
+            _drop_run(run, body[i:i + 3] if not chunk.role else [])
+        run = []
+
+
+def _drop_run(run: list[Chunk], below: list[Chunk]) -> None:
+    """Drop a run of short lines, sparing its first or last line if it heads the text below."""
+    spared = next((c for c in (run[-1], run[0]) if _heads(c, below)), None)
+    for item in run:
+        if item is not spared:
+            item.drop("menu" if max(c.words for c in run) <= 2 else "teaser")
+
+
+def _heads(line: Chunk, below: list[Chunk]) -> bool:
+    """A subheading shares much of its wording with the paragraphs under it; a teaser does not."""
+    return _heading_share(line, below) >= 0.4 and len(_stems(line.text)) * _heading_share(line, below) >= 2
+
+
+def _heading_share(line: Chunk, below: list[Chunk]) -> float:
+    """The share of the line's words found in the paragraphs below it."""
+    words = _stems(line.text)
+    text = " ".join(c.text for c in below if not c.role)
+    return len(words & _stems(text)) / max(1, len(words))
+
+
+def _stems(text: str) -> set[str]:
+    """The words of three letters or more but for common ones, cut to five letters (a crude stemmer)."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{3,}", fold(text)) if w not in _STOPWORDS}
+
+
+def _headings(body: list[Chunk], meta: dict) -> None:
+    """A short line is a subheading when body text follows it; else it is a label or a teaser."""
+    following = _following_kept(body)
+    for i, chunk in enumerate(body):
+        if chunk.role or not chunk.short:
+            continue
+        nxt = following[i]
+        if chunk.words >= 2 and nxt is not None and (
+                _body_text(body[nxt]) or _heads_text(body[nxt], following[nxt], body)):
+            chunk.role = "heading"
+        else:
+            chunk.drop("widget label" if chunk.words <= 3 else "teaser")
+
+
+def _body_text(chunk: Chunk) -> bool:
+    return chunk.role in ("", "paragraph") and not chunk.short and not _short_question(chunk)
+
+
+def _short_question(chunk: Chunk) -> bool:
+    """A one-line question: a subheading or a teaser as often as body text."""
+    return chunk.text.rstrip(_QUOTES).endswith("?") and chunk.words <= 12 and not re.search(r"[.!?]\s", chunk.text)
+
+
+def _heads_text(chunk: Chunk, nxt: int | None, body: list[Chunk]) -> bool:
+    """A short line with body text right under it (so the line above it heads a section with a subsection)."""
+    return chunk.short and chunk.words >= 2 and nxt is not None and _body_text(body[nxt])
+
+
+def _following_kept(body: list[Chunk], step: int = 1) -> list[int | None]:
+    """For each chunk, the index of the next (step -1: previous) chunk not dropped, or None."""
+    found: list[int | None] = [None] * len(body)
+    nearest = None
+    order = range(len(body) - 1, -1, -1) if step == 1 else range(len(body))
+    for i in order:
+        found[i] = nearest
+        if body[i].role != "drop":
+            nearest = i
+    return found
+
+
+def _author_notes(body: list[Chunk], meta: dict) -> None:
+    """Notes about the author: a job title opening a short line anywhere, "X is a reporter ..." near the end."""
+    tail = body[-6:]
+    for chunk in body:
+        if chunk.role or chunk.words > 60:
+            continue
+        if _JOB_LEAD.match(chunk.text) or chunk in tail and author_note(chunk.text, meta.get("authors", ())):
+            chunk.drop("author bio")
+
+
+CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
+    _pattern_rules, _late_bylines, _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats,
+    _kicker_repeats, _info_boxes, _cards, _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
+)
