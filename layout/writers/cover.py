@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import logging
 
 from layout.paper import PrintOptions
 from layout.writers import Job
 
+log = logging.getLogger(__name__)
+
 WIDTH, HEIGHT = 1200, 1800
+FITS = 4  # sizes of the headline and standfirst, largest first (see the .fit-N rules of the shared print CSS)
 GREYS = 16
 PALETTE = [channel for level in range(GREYS) for channel in (level * 17,) * 3]
 
@@ -18,10 +22,7 @@ def cover_png(job: Job) -> bytes:
     import pypdfium2 as pdfium
     from PIL import Image
 
-    from layout.writers.pdf import lay_out
-
-    plain = dataclasses.replace(job, options=PrintOptions())  # no marks or PDF variant on a cover image
-    pdf = lay_out(plain, "cover.html").write_pdf()
+    pdf = fitted(job).write_pdf()
     page = pdfium.PdfDocument(pdf)[0]
     grey = page.render(scale=WIDTH / page.get_width(), grayscale=True).to_pil().convert("L")
     if grey.size != (WIDTH, HEIGHT):
@@ -32,3 +33,16 @@ def cover_png(job: Job) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", bits=4)
     return out.getvalue()
+
+
+def fitted(job: Job):
+    """The cover laid out at the largest size that keeps it on one page."""
+    from layout.writers.pdf import lay_out
+
+    plain = dataclasses.replace(job, options=PrintOptions())  # no marks or PDF variant on a cover image
+    for fit in range(FITS):
+        document = lay_out(plain, "cover.html", fit=fit)
+        if len(document.pages) == 1:
+            return document
+    log.warning("%s: the headline is too long for the cover; the cover shows its start", job.stem)
+    return document

@@ -79,6 +79,19 @@ def pdf_bytes(document, meta, variant: str = "") -> bytes:
     """Write a laid-out document with an /ID pinned to the article's identifier."""
     identifier = hashlib.md5(meta.identifier.encode()).hexdigest().encode()
     try:
-        return document.write_pdf(pdf_identifier=identifier, pdf_variant=variant or None)
+        return document.write_pdf(pdf_identifier=identifier, pdf_variant=variant or None, finisher=plain_hyphens)
     except Exception as exc:  # PDF/A and PDF/UA serialization can fail on odd content
         raise RenderError(f"WeasyPrint could not write the PDF: {exc}", "try without --pdf-variant") from exc
+
+
+def plain_hyphens(_document, pdf) -> None:
+    """Make the text layer read every hyphen as U+002D.
+
+    The fonts draw U+002D and U+2010 (WeasyPrint's hyphen at a line break) with one glyph, and a PDF maps a
+    glyph to one text: the first use decides, so after an early line-break hyphen every "US-amerikanische" of
+    the text would copy, and fail to search, as "US‐amerikanische".
+    """
+    for obj in pdf.objects:
+        lines = getattr(obj, "stream", None)
+        if lines and lines[0] == b"/CIDInit /ProcSet findresource begin":  # a font's ToUnicode map
+            obj.stream = [line.replace(b"> <2010>", b"> <002d>") for line in lines]

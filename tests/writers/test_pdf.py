@@ -75,3 +75,18 @@ def test_page_numbers_on_every_page(seed_build):
 def test_two_builds_are_byte_identical(tmp_path, seed_build):
     again = build(ROOT / "source" / "ukraine-atacms.txt", tmp_path, ("pdf",), themes.load("clipping"))
     assert Path(again.outputs[0]).read_bytes() == seed_build[".pdf"].read_bytes()
+
+
+def test_hyphens_copy_as_typed(tmp_path):
+    """A line-break hyphen and a typed hyphen share a glyph; the text layer must still give the typed one."""
+    long_words = " ".join(["Internationalization responsibilities notwithstanding, administrators "
+                           "communicated extraordinarily comprehensive recommendations."] * 6)
+    compounds = "The state-of-the-art, long-range, well-known system was re-examined by US-based teams."
+    source = tmp_path / "hyphens.md"
+    source.write_text(f"# Hyphens\n\n{long_words}\n\n{compounds}\n", encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
+    assert pdftotext(pdf, "-raw").count("-\n") > 2  # words were broken at line ends
+    text = pdftotext(pdf)
+    assert "\u2010" not in text
+    for word in ("state-of-the-art", "long-range", "well-known", "re-examined", "US-based"):
+        assert word in text.replace("\n", " ")
