@@ -33,6 +33,12 @@ def root(
     """Print-ready PDF clippings and EPUBs from one article."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s: %(message)s",
                         stream=sys.stderr, force=True)
+    logging.getLogger("weasyprint").addFilter(_one_line_per_glyph)
+
+
+def _one_line_per_glyph(record: logging.LogRecord) -> bool:
+    """Drop WeasyPrint's warning for each character without a glyph: the PDF writer sums them up in one line."""
+    return not record.getMessage().startswith(".notdef glyph rendered")
 
 
 OUT = typer.Option(Path("dist"), "--out", "-o", help="Output folder.")

@@ -1,10 +1,12 @@
-"""Fonts for the EPUB: the theme's fonts subset to the characters the book uses, as WOFF2."""
+"""The theme's fonts: which characters they lack, and WOFF2 subsets of them for the EPUB."""
 
 from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from layout.render import context
@@ -84,3 +86,23 @@ def font_faces(fonts: dict[str, bytes]) -> str:
                          f'font-style: {face.style}; src: url("fonts/{name}") format("woff2"); }}\n')
     return "".join(rules)
 
+
+
+def missing_glyphs(job: Job) -> str:
+    """The characters of the article that no font of the theme can draw (they would print as empty boxes)."""
+    covered = _covered(job.theme.fonts / "fonts.css")
+    text = "".join(block.text for block in job.article.blocks) + job.article.meta.title + job.article.meta.dek
+    return "".join(sorted(ch for ch in set(text) if ord(ch) not in covered and unicodedata.category(ch)[0] not in "ZC"))
+
+
+def scripts(chars: str) -> str:
+    """The writing systems `chars` belong to, by their Unicode names: "DEVANAGARI, THAI"."""
+    names = (unicodedata.name(ch, "UNKNOWN").split()[0] for ch in chars)
+    return ", ".join(sorted(set(names)))
+
+
+@lru_cache(maxsize=4)
+def _covered(fonts_css: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(code for face in faces(fonts_css) for code in TTFont(face.file, lazy=True).getBestCmap())

@@ -90,3 +90,20 @@ def test_hyphens_copy_as_typed(tmp_path):
     assert "\u2010" not in text
     for word in ("state-of-the-art", "long-range", "well-known", "re-examined", "US-based"):
         assert word in text.replace("\n", " ")
+
+
+def test_characters_without_a_glyph_are_reported(tmp_path, caplog):
+    source = tmp_path / "script.md"
+    source.write_text("# Headline\n\nA paragraph in English that quotes समस्तीपुर पुलिस in Devanagari script.\n",
+                      encoding="utf-8")
+    with caplog.at_level("WARNING", logger="layout"):
+        build(source, tmp_path, ("pdf",), themes.load("clipping"))
+    warnings = [r.getMessage() for r in caplog.records if r.name.startswith("layout")]
+    assert any("no glyph" in w and "DEVANAGARI" in w for w in warnings), warnings
+
+
+def test_covered_text_reports_nothing(seed_build, caplog):
+    from layout.writers import Job
+    from layout.writers.fonts import missing_glyphs
+
+    assert missing_glyphs(Job(seed_build["article"], ROOT / "source", themes.load("clipping"), "seed")) == ""
