@@ -64,10 +64,10 @@ def lay_out(job: Job, template: str, page_css: str = "", **extra):
 
 
 def document(job: Job):
-    """The laid-out print edition. PDF/UA leaves out the pull quote: a tagged PDF cannot mark it an artifact,
-    and a screen reader would read those words twice."""
+    """The laid-out print edition. PDF/UA (`tagged`) leaves out the pull quote and the drop cap: WeasyPrint
+    cannot mark them artifacts, so a screen reader would read the quote twice and the first letter apart."""
     return lay_out(job, "print.html", job.options.page_css(), paper_class=job.options.paper.columns_class,
-                   pull_quote_shown=not job.options.variant.startswith("pdf/ua"))
+                   tagged=job.options.variant.startswith("pdf/ua"))
 
 
 def write(job: Job) -> Files:

@@ -1,5 +1,7 @@
 """The print edition's options, read back from the PDF: paper, bleed and marks, variants, outline, page count."""
 
+import subprocess
+
 import pytest
 from pypdf import PdfReader
 
@@ -79,6 +81,13 @@ def test_pdf_ua(build_seed):
     assert root["/Lang"] == "en"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
     assert pdfinfo(pdf)["Tagged"] == "yes"
+
+
+def test_pdf_ua_keeps_the_first_word_whole(build_seed):
+    first = build_seed()["article"].meta.dateline.split()[0]  # "KYIV,": its drop cap is a box of its own in print
+    tagged = subprocess.run(["pdfinfo", "-struct-text", str(build_seed(variant="pdf/ua-1")[".pdf"])],
+                            capture_output=True, text=True, check=True).stdout
+    assert f'"{first}' in tagged and f'"{first[0]}"' not in tagged
 
 
 def test_pdf_ua_reads_the_pull_quote_once(build_seed):
