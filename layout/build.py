@@ -59,6 +59,17 @@ def refuse_shared_outputs(sources: list[Path]) -> None:
                               "rename one of them, or build them into different folders with -o")
 
 
+ONE_ARTICLE_FIELDS = ("title", "url")  # metadata that names one article: refused for several
+
+
+def refuse_shared_metadata(sources: list[Path], overrides: dict) -> None:
+    """Refuse --title or --url for several articles: each would carry another's title or address."""
+    shared = [name for name in ONE_ARTICLE_FIELDS if name in overrides]
+    if shared and len(sources) > 1:
+        raise OptionError(f"--{shared[0]} names one article, and {len(sources)} are given",
+                          f"build them one at a time, or set the {shared[0]} in each article's NAME.yml sidecar")
+
+
 def check_length(article: Article, source: Path) -> None:
     """Refuse an article too long to set as a clipping, before spending minutes on its layout."""
     if article.words > MAX_WORDS:

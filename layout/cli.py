@@ -86,6 +86,7 @@ def build(
     overrides = _overrides(title, author, date, publication, url, lang)
     paths = list(sources) if sources else builder.find_sources(Path("source"))
     builder.refuse_shared_outputs(paths)
+    builder.refuse_shared_metadata(paths, overrides)
     requests = [batch.Request(path, out, chosen, theme, options, overrides, embed_fonts, force) for path in paths]
     if len(requests) == 1 and not scheduler:
         outcomes = batch.run_many(requests, 1)

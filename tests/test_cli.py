@@ -118,3 +118,12 @@ def test_unwritable_output(tmp_path):
     assert_one_line_error(run)
     assert "cannot write" in run.stderr
     assert blocker.read_text() == "not a folder"
+
+
+def test_a_title_for_several_articles_is_refused(tmp_path):
+    sample = ROOT / "source" / "markdown-sample.md"
+    run = layout("build", str(SEED), str(sample), "--title", "One title", "-o", str(tmp_path))
+    assert run.returncode != 0
+    assert run.stderr.splitlines()[0].startswith("error: --title names one article")
+    assert run.stderr.splitlines()[1].startswith("hint:") and "Traceback" not in run.stderr
+    assert not list(tmp_path.iterdir())
