@@ -282,3 +282,15 @@ def test_spec_list_and_prices_dropped():
     assert body(article) == [LEDE, SECOND]
     assert dropped_reason(article, "Weight") == "data list"
     assert dropped_reason(article, "$899") == "price"
+
+
+def test_the_article_repeated_in_one_block_is_dropped():
+    paragraphs = [f"Paragraph {n} of the story tells what the council decided about the new bridge and why it "
+                  f"matters to the people who cross the river every day, in more detail than before ({n})."
+                  for n in range(1, 9)]
+    source = "\n\n".join(["Council approves the bridge", *paragraphs, " ".join(paragraphs)]) + "\n"
+    article = text.read(source, "repeat.txt")
+    kept = [article.meta.dek] + [b.text for b in article.blocks]
+    assert kept == paragraphs  # the first is read as the standfirst
+    assert [d.reason for d in article.dropped] == ["repeated text"]
+    assert_nothing_lost(source, article)

@@ -10,6 +10,7 @@ from layout.readers.text.boilerplate import caption, credit, line_reason, self_c
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk
 from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, several_names
 
+REPEATED_PARAGRAPHS = 3  # a block holding this many of the article's paragraphs repeats the article
 _SIGNATURE = re.compile(r"^[—–-]\s*[^()]+\(@\w+\)")
 _KEY_VALUE = re.compile(r"^[\w'’ .-]{2,30}:\s*\S")
 _JOB_LEAD = re.compile(rf"^(?:{JOBS})\s+(?:in|at|for|bei|für|der|des|of|de|du|im|am)\b", re.I)
@@ -22,6 +23,18 @@ _STOPWORDS = set(
     "the and for are was were has had have but not you with from this that into its his her our out who how "
     "why what der die das und ein eine den dem des mit von auf ist sie wie was für aus bei les des une est "
     "pour que qui dans sur par los las del con por una que como para".split())
+
+
+def _repeated_text(body: list[Chunk], meta: dict) -> None:
+    """A block holding several paragraphs of the article run together: the page's text a second time."""
+    paragraphs = [fold(c.text) for c in body if c.words >= HEAD_WORDS]
+    for chunk in body:
+        if chunk.role or chunk.words < 8 * HEAD_WORDS:
+            continue
+        text = fold(chunk.text)
+        inside = sum(1 for p in paragraphs if p != text and p in text)
+        if inside >= REPEATED_PARAGRAPHS:
+            chunk.drop("repeated text")
 
 
 def _pattern_rules(body: list[Chunk], meta: dict) -> None:
@@ -377,6 +390,6 @@ def _author_notes(body: list[Chunk], meta: dict) -> None:
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
-    _pattern_rules, _late_bylines, _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats,
+    _repeated_text, _pattern_rules, _late_bylines, _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats,
     _kicker_repeats, _info_boxes, _cards, _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
 )
