@@ -6,6 +6,7 @@ import html as entities
 import json
 import logging
 import re
+from difflib import SequenceMatcher
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -54,7 +55,9 @@ def read(text: str, name: str) -> Article:
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise SourceError(f"{name} holds no article paragraphs", "save the article's own page")
     blocks = tuple(renumber(blocks))
-    dek = next((d.text for d in dropped if d.reason == "standfirst"), found.dek)
+    # the standfirst as the page shows it, else as its metadata states it, else a long heading above the text
+    shown = (d.text for d in dropped if d.reason == "repeated standfirst")
+    dek = next(shown, "") or found.dek or next((d.text for d in dropped if d.reason == "standfirst"), "")
     title = found.title or _first_heading(blocks)
     if not title:
         raise SourceError(f"{name} has no title", "give the page a <title>, or set one with --title")
@@ -591,6 +594,8 @@ LINKED_SHARE = 0.7   # a block this much inside links is a teaser for another pa
 LINKED_ITEM_SHARE = 0.5  # a list each of whose items is this much inside links is a list of teasers
 PULL_QUOTE_WORDS = 6
 STANDFIRST_WORDS = 10  # a heading before the text this long is the standfirst
+SAME_STANDFIRST = 0.8  # a leading paragraph this similar to the page's description is the standfirst shown
+DATELINE_LETTERS = 12  # ... unless it is longer by more than a dateline ("Hamburg."): then it is the lede
 HEADING_WORDS = 15   # a line in bold (or alone between paragraphs) of at most this many words is a subheading
 
 
@@ -598,7 +603,7 @@ HEADING_WORDS = 15   # a line in bold (or alone between paragraphs) of at most t
 class Context:
     """What the rules compare blocks with."""
 
-    headlines: set[str]
+    headlines: set[str]  # every headline the page states, reduced to its letters and digits (_key)
     dek: str
     authors: tuple[str, ...]
     paragraphs: list[str]
@@ -606,7 +611,7 @@ class Context:
 
 def apply_rules(blocks: list[Block], found: PageMeta) -> tuple[list[Block], list[Dropped]]:
     """Each block kept, or dropped with the name of the first rule that matches it; then headings of nothing."""
-    ctx = Context({fold(h) for h in found.headlines if h}, fold(found.dek),
+    ctx = Context({_key(h) for h in found.headlines if h}, fold(found.dek),
                   tuple(fold(a) for a in found.authors if len(a) > 3),
                   [fold(b.text) for b in blocks if isinstance(b, Paragraph)])
     blocks = subheadings(blocks)
@@ -636,14 +641,27 @@ def heading_rule(blocks: list[Block], reasons: list[str], index: int) -> str:
 
 
 def repeated_headline(block, ctx: Context, leading: bool) -> bool:
-    """Before the text: the headline again (or the page's own <h1>, a variant of it)."""
+    """Before the text: the headline again, whatever its punctuation, or behind a kicker ("Umbau: Headline");
+    or the page's own <h1>, a variant of it."""
     if not leading or not isinstance(block, (Heading, Paragraph)):
         return False
-    return fold(block.text) in ctx.headlines or (isinstance(block, Heading) and block.level == 1)
+    key = _key(block.text)
+    if key in ctx.headlines or (isinstance(block, Heading) and block.level == 1):
+        return True
+    return isinstance(block, Heading) and any(len(h) > 20 and key.endswith(h) for h in ctx.headlines)
 
 
 def repeated_standfirst(block, ctx: Context, leading: bool) -> bool:
-    return leading and bool(ctx.dek) and isinstance(block, (Heading, Paragraph)) and fold(block.text) == ctx.dek
+    """Before the text: the standfirst again, or a version of it (behind a dateline, with other last words).
+
+    A paragraph longer than the page's description by more than a dateline is the lede, of which the
+    description is an excerpt.
+    """
+    if not (leading and ctx.dek and isinstance(block, (Heading, Paragraph))):
+        return False
+    text, dek = _key(block.text), _key(ctx.dek)
+    return text == dek or (len(dek) > 40 and len(text) <= len(dek) + DATELINE_LETTERS
+                           and SequenceMatcher(None, text, dek).ratio() >= SAME_STANDFIRST)
 
 
 def standfirst(block, ctx: Context, leading: bool) -> bool:

@@ -234,3 +234,25 @@ def test_breadcrumb_list_before_the_text_is_navigation():
     kept, dropped = html.apply_rules([crumbs, Paragraph("", (Run(LONG),))], html.PageMeta(title="Bridge"))
     assert [b.type for b in kept] == ["paragraph"]
     assert [d.reason for d in dropped] == ["navigation"]
+
+
+def test_headline_behind_a_kicker_is_not_the_standfirst():
+    body = f"<h2>Town hall: Bridge costs double ; say engineers</h2><p>{LONG}</p><p>{LONG}</p>"
+    head = HEAD.replace('"headline": "Bridge costs double"', '"headline": "Bridge costs double, say engineers"')
+    read = html.read(page(body, head), "kicker.html")
+    assert read.meta.dek == "The footbridge over the Lem will cost twice the first estimate."
+    assert ("Town hall: Bridge costs double ; say engineers", "repeated headline") in [
+        (d.text, d.reason) for d in read.dropped]
+
+
+def test_standfirst_shown_on_the_page_wins_over_its_description():
+    shown = "Riverside. The footbridge over the Lem is to cost twice its first estimate."
+    read = html.read(page(f"<p>{shown}</p><p>{LONG}</p><p>{LONG}</p>", HEAD), "dek.html")
+    assert read.meta.dek == shown
+    assert read.blocks[0].text == LONG
+
+
+def test_a_description_cut_from_the_lede_leaves_the_lede_in_the_text():
+    head = HEAD.replace("The footbridge over the Lem will cost twice the first estimate.", LONG[:120])
+    read = html.read(page(f"<p>{LONG}</p><p>{LONG} Again.</p>", head), "lede.html")
+    assert read.blocks[0].text == LONG
