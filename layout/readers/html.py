@@ -28,6 +28,7 @@ ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 LANG_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{2,8}))?")
 NAME_SPLIT = re.compile(r"\s*(?:[,;/&]|\s(?:and|und|y|et|e)\s)\s*")
 NOT_A_NAME = re.compile(r"@|https?://|^www\.", re.I)
+INVERTED_NAME = re.compile(r"^(?P<family>[^\W\d_][\w'’-]*), (?P<given>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?)$")
 MAX_KEYWORDS = 12
 
 
@@ -272,10 +273,20 @@ def headline_candidates(page, tags: dict, ld: dict, doc, names: set[str]) -> tup
 
 def page_authors(ld: dict, tags: dict, doc) -> tuple[str, ...]:
     """The bylines: JSON-LD's authors (people or organisations), else trafilatura's, else <meta name=author>."""
-    for found in (ld_authors(ld.get("author")), split_names(doc.author or ""), split_names(tags.get("author", ""))):
+    creator = clean(tags.get("dc.creator"))
+    extracted = doc.author or ""
+    if creator and _key(extracted) == _key(creator):  # trafilatura's author is the creator, split at its comma
+        extracted = first_name_first(creator)
+    for found in (ld_authors(ld.get("author")), split_names(extracted), split_names(tags.get("author", ""))):
         if found:
             return found
     return ()
+
+
+def first_name_first(value: str) -> str:
+    """A Dublin Core creator, written surname first ("Brazil, Rachel"), as a byline names it ("Rachel Brazil")."""
+    match = INVERTED_NAME.match(clean(value))
+    return f"{match['given']} {match['family']}" if match else value
 
 
 def ld_authors(value) -> tuple[str, ...]:
@@ -297,7 +308,8 @@ def split_names(value: str) -> tuple[str, ...]:
         part = squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-")
         if part and not NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part):
             names.append(part)
-    return tuple(dict.fromkeys(names))
+    unique = {_key(name): name for name in reversed(names)}  # "Sophie Foster" and its slug "Sophie-Foster"
+    return tuple(dict.fromkeys(unique[_key(name)] for name in names))
 
 
 def page_date(ld: dict, tags: dict, doc) -> str:

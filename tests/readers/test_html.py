@@ -256,3 +256,13 @@ def test_a_description_cut_from_the_lede_leaves_the_lede_in_the_text():
     head = HEAD.replace("The footbridge over the Lem will cost twice the first estimate.", LONG[:120])
     read = html.read(page(f"<p>{LONG}</p><p>{LONG} Again.</p>", head), "lede.html")
     assert read.blocks[0].text == LONG
+
+
+def test_creator_written_surname_first_is_one_author():
+    head = '<title>Bridge</title><meta name="dc.creator" content="Marlow, Ines">'
+    read = html.read(page(f"<h1>Bridge</h1><p>{LONG}</p><p>{LONG}</p>", head), "creator.html")
+    assert read.meta.authors == ("Ines Marlow",)
+
+
+def test_an_author_and_the_slug_of_the_name_are_one_author():
+    assert html.split_names("Sophie Foster; Sophie-Foster") == ("Sophie Foster",)
