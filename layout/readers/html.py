@@ -366,20 +366,19 @@ CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|author|byline",
 IMAGE_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
 
 
-def figure_captions(page) -> dict[str, tuple[str, str]]:
-    """Image URL -> (caption, credit) for every <img> inside a <figure> that has a <figcaption>."""
-    out: dict[str, tuple[str, str]] = {}
-    for figure in page.iter("figure"):
-        caption = figure.find(".//figcaption")
-        if caption is None:
-            continue
-        pair = split_caption(caption)
-        for img in figure.iter("img", "source"):
-            for attr in IMAGE_ATTRS:
-                for url in (img.get(attr) or "").split(","):
-                    url = url.strip().split(" ")[0]
-                    if url:
-                        out.setdefault(url, pair)
+def figure_captions(page) -> dict[str, list[tuple[str, str]]]:
+    """Image URL -> (caption, credit) of each <img> with that URL, in page order: ("", "") outside a <figure>
+    with a <figcaption>, so the same picture used twice takes each caption in turn."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for img in page.iter("img"):
+        figure = next((a for a in img.iterancestors("figure")), None)
+        caption = figure.find(".//figcaption") if figure is not None else None
+        pair = split_caption(caption) if caption is not None else ("", "")
+        sources = [img] + ([s for s in figure.iter("source")] if figure is not None else [])
+        urls = {url.strip().split(" ")[0] for el in sources for attr in IMAGE_ATTRS
+                for url in (el.get(attr) or "").split(",")}
+        for url in urls - {""}:
+            out.setdefault(url, []).append(pair)
     return out
 
 
@@ -401,7 +400,7 @@ def split_caption(caption) -> tuple[str, str]:
 class Walker:
     """Walks trafilatura's XML body (p, head, quote, list, graphic, table) into model blocks."""
 
-    captions: dict[str, tuple[str, str]]
+    captions: dict[str, list[tuple[str, str]]]
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
 
@@ -444,7 +443,8 @@ class Walker:
 
     def graphic(self, el) -> None:
         src, alt = (el.get("src") or "").strip(), clean(el.get("alt") or "")
-        caption, credit = self.captions.get(src, ("", ""))
+        pairs = self.captions.get(src) or [("", "")]
+        caption, credit = pairs.pop(0) if len(pairs) > 1 else pairs[0]
         caption = caption or clean(el.get("title") or "")
         if not src:
             return

@@ -266,3 +266,10 @@ def test_creator_written_surname_first_is_one_author():
 
 def test_an_author_and_the_slug_of_the_name_are_one_author():
     assert html.split_names("Sophie Foster; Sophie-Foster") == ("Sophie Foster",)
+
+
+def test_the_same_picture_twice_takes_each_its_own_caption():
+    body = (f"<p>{LONG}</p><figure><img src='images/chart.png' alt='Repairs per year'><figcaption>Repairs per "
+            f"year.</figcaption></figure><p>{LONG}</p><img src='images/chart.png' alt='The chart again'><p>{LONG}</p>")
+    images = blocks_of(html.read(page(body, HEAD), "twice.html"), Image)
+    assert [(i.alt, i.caption) for i in images] == [("Repairs per year", "Repairs per year."), ("The chart again", "")]
