@@ -88,3 +88,18 @@ def test_the_checks_see_split_paragraphs(layouts):
     """The layouts hold paragraphs split across columns, so the widow check is not vacuous."""
     split = sum(1 for _, runs in layouts for r in runs if [x[2] for x in runs].count(r[2]) > 1)
     assert split > 5
+
+
+@pytest.mark.parametrize("page", ["uk-bbc-v1"])
+def test_the_source_line_takes_no_page_of_its_own(tmp_path, page):
+    """The source line ends the last column; a page holding only it (and the running head) is waste."""
+    from conftest import CORPUS, page_count, pdftotext
+    from layout.build import build
+
+    source = tmp_path / f"{page}.html"
+    source.write_bytes((CORPUS / page / "page.html").read_bytes())
+    result = build(source, tmp_path, ("pdf",), themes.load("clipping"))
+    pdf = result.outputs[0]
+    last = pdftotext(pdf, "-f", str(page_count(pdf)), "-l", str(page_count(pdf)))
+    words = {w for b in result.article.blocks for w in b.text.split() if len(w) > 6}
+    assert result.article.meta.url and len(words & set(last.split())) >= 5, last[:300]
