@@ -630,12 +630,20 @@ def apply_rules(blocks: list[Block], found: PageMeta) -> tuple[list[Block], list
     reasons: list[str] = []
     for block in blocks:
         leading = not any(isinstance(b, Paragraph) and not r for b, r in zip(blocks, reasons))
-        reasons.append(next((name for name, rule in BLOCK_RULES if rule(block, ctx, leading)), ""))
+        reasons.append(first_reason(block, ctx, leading))
     for index, block in enumerate(blocks):
         if isinstance(block, Heading) and not reasons[index]:
             reasons[index] = heading_rule(blocks, reasons, index)
     kept = [web_links(_level(b)) for b, r in zip(blocks, reasons) if not r]
     return kept, [Dropped(b.text, r) for b, r in zip(blocks, reasons) if r]
+
+
+def first_reason(block: Block, ctx: Context, leading: bool) -> str:
+    """The name of the first rule that drops `block` (or the reason the rule gives), else ""."""
+    for name, rule in BLOCK_RULES:
+        if said := rule(block, ctx, leading):
+            return said if isinstance(said, str) else name
+    return ""
 
 
 def heading_rule(blocks: list[Block], reasons: list[str], index: int) -> str:
@@ -751,6 +759,15 @@ def call_to_action(block, ctx: Context, leading: bool) -> bool:
             and (CALL_TO_ACTION.search(block.text) is not None or EMAIL.search(block.text) is not None))
 
 
+def boilerplate_line(block, ctx: Context, leading: bool) -> str:
+    """A short block that one of the plain-text reader's line rules names (a call to action, a teaser label)."""
+    from layout.readers.text.boilerplate import line_reason
+
+    if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > APPEAL_WORDS:
+        return ""
+    return line_reason(block.text)
+
+
 def subheadings(blocks: list[Block]) -> list[Block]:
     """Short lines that are not sentences, set in bold or standing between paragraphs, made subheadings."""
     out = list(blocks)
@@ -777,6 +794,7 @@ BLOCK_RULES = (
     ("navigation", navigation),
     ("agency credit", agency_credit),
     ("call to action", call_to_action),
+    ("boilerplate", boilerplate_line),  # says which line rule
 )
 
 

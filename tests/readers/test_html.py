@@ -184,7 +184,7 @@ def test_rules_drop_furniture_with_reasons():
                           headlines=("Bridge costs double",))
     kept, dropped = html.apply_rules(blocks, found)
     assert [b.text for b in kept] == [LONG, LONG.replace("committee", "board")]
-    assert [d.reason for d in dropped] == ["repeated headline", "byline", "fragment", "related links heading",
+    assert [d.reason for d in dropped] == ["repeated headline", "byline", "fragment", "teaser label",
                                            "related link", "photo credit", "agency credit", "empty section"]
 
 
@@ -273,3 +273,12 @@ def test_the_same_picture_twice_takes_each_its_own_caption():
             f"year.</figcaption></figure><p>{LONG}</p><img src='images/chart.png' alt='The chart again'><p>{LONG}</p>")
     images = blocks_of(html.read(page(body, HEAD), "twice.html"), Image)
     assert [(i.alt, i.caption) for i in images] == [("Repairs per year", "Repairs per year."), ("The chart again", "")]
+
+
+def test_the_text_readers_line_rules_drop_short_furniture():
+    body = (f"<p>{LONG}</p><p>Support independent journalism by subscribing to our digital news package.</p>"
+            f"<h3>READ MORE:</h3><p>{LONG}</p><p>Please read our Comment Policy before commenting.</p>")
+    dropped = {(d.text, d.reason) for d in html.read(page(body, HEAD), "cta.html").dropped}
+    assert ("Support independent journalism by subscribing to our digital news package.", "call to action") in dropped
+    assert ("READ MORE:", "teaser label") in dropped
+    assert ("Please read our Comment Policy before commenting.", "comment policy") in dropped

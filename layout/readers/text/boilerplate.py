@@ -104,7 +104,7 @@ _CTA_STRONG = re.compile(
     r"melden sie sich (?:jetzt )?(?:an|für)|folgen sie uns|abonnieren sie|"
     r"suscríbete|regístrate|síguenos|abonnez-vous|inscrivez-vous|suivez-nous)\b", re.I)
 _CTA_VERB = re.compile(
-    r"\b(?:sign(?:ing)?[- ]?up|subscribe|subscription|log ?in|sign[- ]?in|regist(?:er|ering|ration)|"
+    r"\b(?:sign(?:ing)?[- ]?up|subscrib(?:e|ing)|subscription|log ?in|sign[- ]?in|regist(?:er|ering|ration)|"
     r"download|install|bookmark|enable javascript|unlock|get (?:daily|the latest|\w+ news)|check (?:out )?our|"
     r"abonnier\w*|anmelden|registrier\w*|herunterladen|aktivieren sie|descarga|inicia sesión|"
     r"téléchargez|connectez-vous)\b", re.I)
@@ -122,7 +122,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$", re.I)),
     ("paywall", re.compile(r"\b(?:subscribers? only|reserved for subscribers|for subscribers|nur für abonnenten|"
                            r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b", re.I)),
-    ("comment policy", re.compile(r"\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b.{0,120}\b"
+    ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines)\b|"
+                                  r"\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b.{0,120}\b"
                                   r"(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
                                   r"richtlinien|respetuos\w*|respectueu\w*)", re.I)),
     ("disclaimer", re.compile(r"nicht (?:unbedingt )?der meinung der redaktion|do not necessarily reflect|"
