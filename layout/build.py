@@ -12,6 +12,7 @@ from layout.model import Article
 from layout.output import write_all
 from layout.paper import PrintOptions
 from layout.themes import Theme
+from layout.typography import typeset
 from layout.writers import WRITERS, Job, writer
 
 log = logging.getLogger(__name__)
@@ -79,11 +80,15 @@ def check_length(article: Article, source: Path) -> None:
 
 def build(source: Path, outdir: Path, formats: tuple[str, ...], theme: Theme,
           options: PrintOptions = PrintOptions(), overrides: dict | None = None, embed_fonts: bool = False) -> Result:
-    """Build `source` into every format; nothing is written unless every writer succeeded."""
+    """Build `source` into every format; nothing is written unless every writer succeeded.
+
+    The pipeline: read the source into the model, set its quotes (typography), run each writer on that one
+    model, check that every output carries every block, write the outputs together."""
     article = readers.read(source, overrides)
     check_length(article, source)
     for dropped in article.dropped:
         log.info("%s: dropped %s: %s", source.name, dropped.reason, dropped.text[:80])
+    article = typeset(article)
     job = Job(article=article, source_dir=source.resolve().parent, theme=theme, stem=source.stem, options=options,
               embed_fonts=embed_fonts)
     files: dict[str, bytes] = {}

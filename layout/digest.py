@@ -12,13 +12,14 @@ from layout import pagemap, parity, readers
 from layout.build import Result, check_length
 from layout.dates import parse_date
 from layout.errors import OptionError
-from layout.model import Article, Image, Meta
+from layout.model import Article, Image, Meta, map_runs
 from layout.output import write_all
 from layout.paper import PrintOptions
 from layout.readers.assets import local_image
 from layout.readers.common import identifier
 from layout.render import context, labels
 from layout.themes import Theme
+from layout.typography import typeset
 from layout.writers import Job
 
 log = logging.getLogger(__name__)
@@ -41,15 +42,8 @@ def prefixed(article: Article, prefix: str, folder: Path) -> Article:
 
 def _prefix_notes(block, prefix: str):
     """The block with its note references pointing at the prefixed notes."""
-    def runs(items):
-        return tuple(dataclasses.replace(r, note=prefix + r.note) if r.note else r for r in items)
-
-    if hasattr(block, "runs"):
-        return dataclasses.replace(block, runs=runs(block.runs))
-    for name in ("paragraphs", "items"):
-        if hasattr(block, name):
-            return dataclasses.replace(block, **{name: tuple(runs(group) for group in getattr(block, name))})
-    return block
+    return map_runs(block, lambda runs: tuple(dataclasses.replace(r, note=prefix + r.note) if r.note else r
+                                              for r in runs))
 
 
 def digest_meta(articles: list[Article], title: str, publication: str) -> Meta:
@@ -72,7 +66,8 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
     articles = [readers.read(source) for source in sources]
     for article, source in zip(articles, sources):
         check_length(article, source)
-    parts = [prefixed(a, f"a{i}-", s.resolve().parent) for i, (a, s) in enumerate(zip(articles, sources), 1)]
+    parts = [typeset(prefixed(a, f"a{i}-", s.resolve().parent))
+             for i, (a, s) in enumerate(zip(articles, sources), 1)]
     meta = digest_meta(articles, title, publication)
     cover = Article(meta, ())
     folders = tuple(dict.fromkeys(s.resolve().parent for s in sources))

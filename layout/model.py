@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass, field
-from typing import ClassVar, Union
+from typing import Callable, ClassVar, Union
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,16 @@ class Note:
     @property
     def text(self) -> str:
         return "\n\n".join(plain(p) for p in self.paragraphs)
+
+
+def map_runs(item, change: Callable[[Runs], Runs]):
+    """The block or note with `change` applied to each of its run sequences (a paragraph, a list item)."""
+    if hasattr(item, "runs"):
+        return dataclasses.replace(item, runs=change(item.runs))
+    for name in ("paragraphs", "items"):
+        if hasattr(item, name):
+            return dataclasses.replace(item, **{name: tuple(change(runs) for runs in getattr(item, name))})
+    return item
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT, SEED, epubcheck, pdffonts, pdftotext, squash
 from layout import readers, themes
 from layout.digest import digest
+from layout.typography import typeset
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,7 @@ def built(tmp_path_factory):
     second.write_text("A second headline for the digest test\n" + lines[1])
     sources = sorted(p for p in (ROOT / "source").iterdir() if p.suffix in readers.suffixes()) + [second]
     result = digest(sources, folder / "out" / "weekly", themes.load("clipping"), title="The week")
-    return {p.suffix: p for p in result.outputs} | {"articles": [readers.read(s) for s in sources]}
+    return {p.suffix: p for p in result.outputs} | {"articles": [typeset(readers.read(s)) for s in sources]}
 
 
 def test_epubcheck(built):

@@ -1,0 +1,45 @@
+"""Typographic quotes: by language, across runs, apostrophes kept apart, and the same text in both outputs."""
+
+import zipfile
+
+import pytest
+
+from conftest import pdftotext
+from layout import themes
+from layout.build import build
+from layout.model import Article, Meta, Paragraph, Run
+from layout.typography import QUOTES, curl_runs, curl_text, typeset
+
+
+@pytest.mark.parametrize("lang, straight, curled", [
+    ("en", "He said \"don't\" in the '90s.", "He said “don’t” in the ’90s."),
+    ("en", "'Single' and \"double\" (\"inside\")", "‘Single’ and “double” (“inside”)"),
+    ("de", "Er sagte: \"Das ist 'gut'.\" Hans' Buch", "Er sagte: „Das ist ‚gut‘.“ Hans’ Buch"),
+    ("fr", "Il a dit \"bonjour\" à l'homme", "Il a dit «\u202fbonjour\u202f» à l’homme"),
+])
+def test_quotes_by_language(lang, straight, curled):
+    assert curl_text(straight, QUOTES[lang]) == curled
+
+
+def test_quotes_judged_across_runs():
+    runs = (Run('He called it "'), Run("the plan", emphasis=True), Run('" again.'))
+    assert [r.text for r in curl_runs(runs)] == ["He called it “", "the plan", "” again."]
+    assert curl_runs(runs)[1] is runs[1]  # runs without a quote are kept as they are
+
+
+def test_typeset_touches_text_not_structure():
+    article = Article(Meta(title='The "plan"', dek="It's here", lang="en"),
+                      (Paragraph("b001", (Run("A 'word'"),)),), (), "x")
+    done = typeset(article)
+    assert (done.meta.title, done.meta.dek, done.blocks[0].text) == ("The “plan”", "It’s here", "A ‘word’")
+    assert done.blocks[0].id == "b001" and article.meta.title == 'The "plan"'
+
+
+def test_both_outputs_carry_the_curled_text(tmp_path):
+    source = tmp_path / "quotes.md"
+    source.write_text('# The "bridge" vote\n\nThe mayor said "we\'ll build it" on Tuesday, and left.\n',
+                      encoding="utf-8")
+    pdf, epub = build(source, tmp_path, ("pdf", "epub"), themes.load("clipping")).outputs
+    assert "“we’ll build it”" in pdftotext(pdf).replace("\n", " ")
+    with zipfile.ZipFile(epub) as book:
+        assert "“we’ll build it”" in book.read("EPUB/article.xhtml").decode()
