@@ -55,6 +55,9 @@ class PrintOptions:
         return css
 
 
+MIN_SIDE, MAX_SIDE = 100, 1200  # mm: below A6 a headline no longer fits a line's width
+
+
 def parse_paper(value: str) -> Paper:
     """`a4`, `letter`, `a5`, `tabloid`, or a custom `WIDTHxHEIGHT` with mm, cm, in or pt."""
     name = value.strip().lower()
@@ -67,8 +70,9 @@ def parse_paper(value: str) -> Paper:
     unit_w = _UNITS[(match[2] or match[4] or "mm").lower()]
     unit_h = _UNITS[(match[4] or match[2] or "mm").lower()]
     width, height = round(float(match[1]) * unit_w, 2), round(float(match[3]) * unit_h, 2)
-    if not (50 <= width <= 1200 and 50 <= height <= 1200):
-        raise OptionError(f"paper size {value!r} is out of range", "give sides between 50 mm and 1200 mm")
+    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
+        raise OptionError(f"paper size {value!r} is out of range",
+                          f"give sides between {MIN_SIDE} mm (about A6) and {MAX_SIDE} mm")
     return Paper("custom", width, height)
 
 

@@ -63,6 +63,7 @@ def context(article: Article, prefix: str = "") -> dict:
         "byline": byline(meta.authors, meta.lang),
         "date_label": date_label(meta.date, meta.lang),
         "short_title": short_title(meta.title),
+        "shorter_title": short_title(meta.title, limit=40),  # for the running head on small paper
         "source_line": source_line(meta.url, date_label(meta.date, meta.lang)),
         "pull_quote": pull_quote(article),
         "version": __version__,

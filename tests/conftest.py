@@ -109,7 +109,8 @@ def body_text(path: Path, article) -> list[str]:
     for number in range(1, total + 1):
         text = pdftotext(path, "-f", str(number), "-l", str(number))
         lines = [line for line in text.splitlines() if line.strip()]
-        furniture = [article.meta.title, folio, f"Page {number} of {total}"]
+        furniture = [article.meta.title, labels["short_title"], labels["shorter_title"], folio,
+                     f"Page {number} of {total}"]
         kept = []
         for index, line in enumerate(lines):
             if index < 2 or index >= len(lines) - 2:  # furniture is at the head and the foot of a page

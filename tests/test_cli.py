@@ -127,3 +127,10 @@ def test_a_title_for_several_articles_is_refused(tmp_path):
     assert run.stderr.splitlines()[0].startswith("error: --title names one article")
     assert run.stderr.splitlines()[1].startswith("hint:") and "Traceback" not in run.stderr
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("paper", ["b9", "50x50mm", "2000x300mm"])
+def test_unusable_paper(tmp_path, paper):
+    run = layout("build", str(SEED), "-o", str(tmp_path / "dist"), "--paper", paper)
+    assert_one_line_error(run, tmp_path / "dist")
+    assert paper in run.stderr
