@@ -149,7 +149,7 @@ def _console(stderr: bool = False):
 @app.command()
 def digest(
     sources: List[Path] = typer.Argument(..., help="Two or more article files."),
-    out: Path = typer.Option(Path("dist/digest"), "--out", "-o", help="Output path without suffix: dist/NAME."),
+    out: Path = typer.Option(Path("dist/digest"), "--out", "-o", help="Output path without suffix (dist/NAME), or a folder."),
     title: Optional[str] = typer.Option(None, "--title", help="The digest's title (default: Digest)."),
     publication: Optional[str] = typer.Option(None, "--publication", help="Who puts the digest out."),
     formats: str = typer.Option("pdf,epub", "--format", "-f", help="Comma-separated: pdf, epub."),
@@ -160,9 +160,10 @@ def digest(
     from layout import build as builder, paper as papers, themes
     from layout.digest import digest as make_digest
 
-    chosen = tuple(f for f in builder.parse_formats(formats) if f != "html")
+    if out.is_dir():  # a folder: the digest goes in it
+        out = out / "digest"
     result = make_digest(list(sources), out, themes.load(theme), papers.PrintOptions(papers.parse_paper(paper)),
-                         chosen, title or "", publication or "")
+                         builder.parse_formats(formats), title or "", publication or "")
     typer.echo(f"{result.article.meta.title}: {len(sources)} articles")
     for output in result.outputs:
         typer.echo(f"  wrote {output}")

@@ -63,6 +63,10 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
     """Build the digest of `sources` as `target`.pdf and `target`.epub; nothing is written on failure."""
     if len(sources) < 2:
         raise OptionError("a digest needs at least two articles", "give two or more sources")
+    if len({s.resolve() for s in sources}) < len(sources):
+        raise OptionError("an article is given twice", "give each article once")
+    if "html" in formats:
+        raise OptionError("a digest is made as pdf and epub, not html", "use --format pdf,epub")
     articles = [readers.read(source) for source in sources]
     for article, source in zip(articles, sources):
         check_length(article, source)

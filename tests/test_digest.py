@@ -81,3 +81,22 @@ def test_one_article_is_not_a_digest(tmp_path):
 
     with pytest.raises(OptionError, match="two articles"):
         digest([SEED], tmp_path / "d", themes.load("clipping"))
+
+
+def test_an_article_twice_or_html_is_refused(tmp_path):
+    from layout.errors import OptionError
+
+    with pytest.raises(OptionError, match="twice"):
+        digest([SEED, SEED.parent / ".." / "source" / SEED.name], tmp_path / "d", themes.load("clipping"))
+    with pytest.raises(OptionError, match="not html"):
+        digest([SEED, ROOT / "source" / "markdown-sample.md"], tmp_path / "d", themes.load("clipping"),
+               formats=("pdf", "html"))
+
+
+def test_out_folder_holds_the_digest(tmp_path):
+    from test_cli import layout
+
+    run = layout("digest", str(SEED), str(ROOT / "source" / "markdown-sample.md"), "-o", str(tmp_path),
+                 "-f", "epub")
+    assert run.returncode == 0, run.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["digest.epub"]

@@ -17,12 +17,12 @@ GREYS = 16
 PALETTE = [channel for level in range(GREYS) for channel in (level * 17,) * 3]
 
 
-def cover_png(job: Job) -> bytes:
+def cover_png(job: Job, digest: bool = False) -> bytes:
     """The cover as a 4-bit PNG of WIDTH x HEIGHT pixels in 16 greys: small, quick, the same bytes each build."""
     import pypdfium2 as pdfium
     from PIL import Image
 
-    pdf = fitted(job).write_pdf()
+    pdf = fitted(job, digest).write_pdf()
     page = pdfium.PdfDocument(pdf)[0]
     grey = page.render(scale=WIDTH / page.get_width(), grayscale=True).to_pil().convert("L")
     if grey.size != (WIDTH, HEIGHT):
@@ -35,13 +35,13 @@ def cover_png(job: Job) -> bytes:
     return out.getvalue()
 
 
-def fitted(job: Job):
+def fitted(job: Job, digest: bool = False):
     """The cover laid out at the largest size that keeps it on one page."""
     from layout.writers.pdf import lay_out
 
     plain = dataclasses.replace(job, options=PrintOptions())  # no marks or PDF variant on a cover image
     for fit in range(FITS):
-        document = lay_out(plain, "cover.html", fit=fit)
+        document = lay_out(plain, "cover.html", fit=fit, digest=digest)
         if len(document.pages) == 1:
             return document
     log.warning("%s: the headline is too long for the cover; the cover shows its start", job.stem)

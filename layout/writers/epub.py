@@ -152,7 +152,7 @@ def write_digest(job: Job, parts: list[Article], starts) -> bytes:
                             render("contents.html", job.article, entries=entries, first_page=contents_page))
     pages = tuple((str(s.page), f"{COVER_PAGE}#page-{s.page}" if s.block == "digest-cover"
                    else f"{files[s.article]}#page-{s.page}") for s in starts)
-    book = Book(job.article, chapters, pages, cover_png(job), stylesheet(job),
+    book = Book(job.article, chapters, pages, cover_png(job, digest=True), stylesheet(job),
                      images=images_of(*parts), front=(contents,), cover_first_page=cover_page, media=media)
     return package(book, job)
 
