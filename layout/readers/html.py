@@ -43,8 +43,9 @@ def read(text: str, name: str) -> Article:
         page, meta_page = load_html(text), load_html(text)
         if page is None:
             raise SourceError(f"{name} is not an HTML page", "give a saved web page (.html)")
-        captions = figure_captions(page)
+        captions, loose = figure_captions(page), loose_captions(page)
         embeds = prune(page)
+        headings = page_headings(page)
         doc = bare_extraction(page, **EXTRACT)
     if doc is None or doc.body is None or not len(doc.body):
         raise SourceError(f"{name} holds no article text that could be found",
@@ -52,7 +53,7 @@ def read(text: str, name: str) -> Article:
     found = PageMeta.of(meta_page, doc)
     walk = Walker(captions=captions)
     walk.children(doc.body)
-    blocks, dropped = apply_rules(walk.blocks, found)
+    blocks, dropped = apply_rules(restore_headings(walk.blocks, headings), found, loose)
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise SourceError(f"{name} holds no article paragraphs", "save the article's own page")
     blocks = tuple(renumber(blocks))
@@ -360,6 +361,41 @@ def prune(page) -> list[Dropped]:
     return dropped
 
 
+# --- subheadings the extractor dropped --------------------------------------------------------
+
+
+def page_headings(page) -> dict[str, Heading]:
+    """For each <h2> to <h4> followed on the page by a paragraph: that paragraph's opening -> the heading."""
+    found = {}
+    for el in page.iter("h2", "h3", "h4"):
+        text, after = squeeze(el.text_content()), el.getnext()
+        if text and after is not None and after.tag == "p" and len(text.split()) <= HEADING_WORDS:
+            found.setdefault(_opening(after.text_content()), Heading("", (Run(text),), int(el.tag[1])))
+    return found
+
+
+def restore_headings(blocks: list[Block], headings: dict[str, Heading]) -> list[Block]:
+    """Put back a subheading the extractor left out before the paragraph it heads on the page.
+
+    The extractor drops some pages' subheadings while keeping the paragraphs between them; a heading
+    whose paragraph was kept is part of the text.
+    """
+    have = {_key(b.text) for b in blocks if isinstance(b, Heading)}
+    out: list[Block] = []
+    for block in blocks:
+        heading = headings.get(_opening(block.text)) if isinstance(block, Paragraph) else None
+        if heading is not None and _key(heading.text) not in have:
+            out.append(heading)
+            have.add(_key(heading.text))
+        out.append(block)
+    return out
+
+
+def _opening(text: str) -> str:
+    """A paragraph's first words, to find it again whatever the extractor did to its spaces."""
+    return _key(text)[:60]
+
+
 # --- captions from the page ------------------------------------------------------------------
 
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|author|byline", re.I)
@@ -380,6 +416,17 @@ def figure_captions(page) -> dict[str, list[tuple[str, str]]]:
         for url in urls - {""}:
             out.setdefault(url, []).append(pair)
     return out
+
+
+def loose_captions(page) -> frozenset[str]:
+    """The text (_key) of each paragraph alone beside a picture in the box that holds both: its caption."""
+    found = set()
+    for img in page.iter("img"):
+        box = next((a for a in img.iterancestors("div", "span") if a.find(".//p") is not None), None)
+        paragraphs = box.findall(".//p") if box is not None else []
+        if len(paragraphs) == 1 and len(paragraphs[0].text_content().split()) <= CAPTION_WORDS:
+            found.add(_key(paragraphs[0].text_content()))
+    return frozenset(found - {""})
 
 
 def split_caption(caption) -> tuple[str, str]:
@@ -619,13 +666,15 @@ class Context:
     dek: str
     authors: tuple[str, ...]
     paragraphs: list[str]
+    captions: frozenset[str] = frozenset()  # captions set beside a picture, not in a <figure> (_key)
 
 
-def apply_rules(blocks: list[Block], found: PageMeta) -> tuple[list[Block], list[Dropped]]:
+def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] = frozenset()
+                ) -> tuple[list[Block], list[Dropped]]:
     """Each block kept, or dropped with the name of the first rule that matches it; then headings of nothing."""
     ctx = Context({_key(h) for h in found.headlines if h}, fold(found.dek),
                   tuple(fold(a) for a in found.authors if len(a) > 3),
-                  [fold(b.text) for b in blocks if isinstance(b, Paragraph)])
+                  [fold(b.text) for b in blocks if isinstance(b, Paragraph)], captions)
     blocks = subheadings(blocks)
     reasons: list[str] = []
     for block in blocks:
@@ -696,6 +745,11 @@ def byline(block, ctx: Context, leading: bool) -> bool:
     text = fold(block.text)
     return any(a in text for a in ctx.authors) or (BYLINE_START.match(text) is not None
                                                     and len(text.split()) <= BYLINE_WORDS // 2)
+
+
+def loose_caption(block, ctx: Context, leading: bool) -> bool:
+    """The caption of a picture that stands in a box of its own rather than a <figure>."""
+    return isinstance(block, (Paragraph, Heading)) and _key(block.text) in ctx.captions
 
 
 def photo_credit(block, ctx: Context, leading: bool) -> bool:
@@ -787,6 +841,7 @@ BLOCK_RULES = (
     ("repeated standfirst", repeated_standfirst),
     ("standfirst", standfirst),
     ("byline", byline),
+    ("caption", loose_caption),
     ("photo credit", photo_credit),
     ("related link", related_link),
     ("pull quote", pull_quote),

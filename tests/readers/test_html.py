@@ -282,3 +282,26 @@ def test_the_text_readers_line_rules_drop_short_furniture():
     assert ("Support independent journalism by subscribing to our digital news package.", "call to action") in dropped
     assert ("READ MORE:", "teaser label") in dropped
     assert ("Please read our Comment Policy before commenting.", "comment policy") in dropped
+
+
+def test_a_subheading_the_extractor_drops_is_put_back():
+    headings = html.page_headings(html_tree(f"<div><p>{LONG}</p><h2>Darum wartet Kiew ab</h2><p>Second {LONG}</p></div>"))
+    blocks = [Paragraph("b1", (Run(LONG),)), Paragraph("b2", (Run(f"Second {LONG}"),))]
+    restored = html.restore_headings(blocks, headings)
+    assert [type(b).__name__ for b in restored] == ["Paragraph", "Heading", "Paragraph"]
+    assert restored[1].text == "Darum wartet Kiew ab" and restored[1].level == 2
+    assert html.restore_headings(restored, headings) == restored  # never twice
+
+
+def html_tree(body: str):
+    import lxml.html
+
+    return lxml.html.fromstring(page(body))
+
+
+def test_caption_in_a_box_beside_its_picture_is_dropped():
+    body = (f"<p>{LONG}</p><div class='pic'><a href='#'><img src='images/a.jpg' alt='Ruins'></a>"
+            f"<p>Seit Monaten umkämpft: die Stadt</p></div><p>Second {LONG}</p>")
+    read = html.read(page(body, HEAD), "loose.html")
+    assert ("Seit Monaten umkämpft: die Stadt", "caption") in [(d.text, d.reason) for d in read.dropped]
+    assert all("umkämpft" not in b.text for b in read.blocks if not isinstance(b, Image))
