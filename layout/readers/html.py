@@ -365,12 +365,13 @@ def prune(page) -> list[Dropped]:
 
 
 def page_headings(page) -> dict[str, Heading]:
-    """For each <h2> to <h4> followed on the page by a paragraph: that paragraph's opening -> the heading."""
+    """For each <h2> to <h6> followed on the page by a paragraph: that paragraph's opening -> the heading
+    (live blogs set their entries' times and titles in <h5>)."""
     found = {}
-    for el in page.iter("h2", "h3", "h4"):
+    for el in page.iter("h2", "h3", "h4", "h5", "h6"):
         text, after = squeeze(el.text_content()), el.getnext()
         if text and after is not None and after.tag == "p" and len(text.split()) <= HEADING_WORDS:
-            found.setdefault(_opening(after.text_content()), Heading("", (Run(text),), int(el.tag[1])))
+            found.setdefault(_opening(after.text_content()), Heading("", (Run(text),), min(int(el.tag[1]), 4)))
     return found
 
 
