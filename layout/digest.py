@@ -82,7 +82,7 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
     if "pdf" in formats:
         from layout.writers.pdf import pdf_bytes
 
-        files[f"{target.name}.pdf"] = pdf_bytes(document, meta)
+        files[f"{target.name}.pdf"] = pdf_bytes(document, meta, options)
     if "epub" in formats:
         from layout.writers.epub import write_digest
 

@@ -15,7 +15,8 @@ PAPERS: dict[str, tuple[float, float]] = {
     "tabloid": (279.4, 431.8),
 }
 VARIANTS = ("pdf/a-3b", "pdf/ua-1")
-BLEED_MM = 3
+BLEED_MM = 3  # the bleed a print shop trims off
+MARKS_MM = 10  # the sheet reaches this far past the trim: crop marks, drawn in its outer half, clear the bleed
 _UNITS = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
 _CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$", re.I)
 
@@ -48,7 +49,7 @@ class PrintOptions:
         """The @page rules these options add to the theme's print CSS."""
         rules = [f"size: {self.paper.width}mm {self.paper.height}mm !important;"]
         if self.marks:
-            rules.append(f"bleed: {BLEED_MM}mm !important; marks: crop cross !important;")
+            rules.append(f"bleed: {MARKS_MM}mm !important; marks: crop cross !important;")
         css = "@page { " + " ".join(rules) + " }"
         if self.variant.startswith("pdf/a"):
             css += "\nimg, svg { image-rendering: crisp-edges; }"  # PDF/A forbids interpolated images

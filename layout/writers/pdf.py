@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from functools import lru_cache
 from pathlib import Path
 
+import pydyf
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from layout.errors import RenderError
 from layout.fetcher import SandboxFetcher
+from layout.paper import BLEED_MM, PrintOptions
 from layout.render import render
 from layout.writers import Files, Job
 
@@ -77,19 +80,37 @@ def write(job: Job) -> Files:
     if missing := missing_glyphs(job):
         log.warning("%s: %d characters have no glyph in the theme's fonts and print as empty boxes (%s): %s",
                     job.stem, len(missing), scripts(missing), missing[:20])
-    return {f"{job.stem}.pdf": pdf_bytes(job.print_layout, job.article.meta, job.options.variant)}
+    return {f"{job.stem}.pdf": pdf_bytes(job.print_layout, job.article.meta, job.options)}
 
 
-def pdf_bytes(document, meta, variant: str = "") -> bytes:
+def pdf_bytes(document, meta, options: PrintOptions = PrintOptions()) -> bytes:
     """Write a laid-out document with an /ID pinned to the article's identifier."""
     identifier = hashlib.md5(meta.identifier.encode()).hexdigest().encode()
+    finish = functools.partial(finish_pdf, bleed=BLEED_MM if options.marks else 0)
     try:
-        return document.write_pdf(pdf_identifier=identifier, pdf_variant=variant or None, finisher=plain_hyphens)
+        return document.write_pdf(pdf_identifier=identifier, pdf_variant=options.variant or None, finisher=finish)
     except Exception as exc:  # PDF/A and PDF/UA serialization can fail on odd content
         raise RenderError(f"WeasyPrint could not write the PDF: {exc}", "try without --pdf-variant") from exc
 
 
-def plain_hyphens(_document, pdf) -> None:
+def finish_pdf(_document, pdf, bleed: float = 0) -> None:
+    """What WeasyPrint leaves to do before the file is written: hyphens that copy as typed, the bleed box."""
+    plain_hyphens(pdf)
+    if bleed:
+        set_bleed(pdf, bleed)
+
+
+def set_bleed(pdf, bleed_mm: float) -> None:
+    """Each page's BleedBox `bleed_mm` past its TrimBox (WeasyPrint puts it up to 10 pt past, whatever the
+    bleed), so the sheet's margin beyond it holds only the crop marks."""
+    reach = bleed_mm * 72 / 25.4
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+            left, bottom, right, top = obj["TrimBox"]
+            obj["BleedBox"] = pydyf.Array([left - reach, bottom - reach, right + reach, top + reach])
+
+
+def plain_hyphens(pdf) -> None:
     """Make the text layer read every hyphen as U+002D.
 
     The fonts draw U+002D and U+2010 (WeasyPrint's hyphen at a line break) with one glyph, and a PDF maps a

@@ -30,23 +30,28 @@ def test_print_adds_bleed_and_trim(build_seed):
     for page in PdfReader(pdf).pages:
         assert box(page, "trimbox") == [0, 0, 210, 297]
         assert box(page, "bleedbox") == [-3, -3, 213, 300]
-        assert box(page, "mediabox") == box(page, "bleedbox")
+        assert box(page, "mediabox") == [-10, -10, 220, 307]  # room for the marks beyond the bleed
 
 
-def dark_pixels_in_corner(pdf) -> int:
-    """Dark pixels in the top-left 3 mm band outside the trim box, where crop marks are drawn."""
+def dark_pixels_in_corner(pdf, start_mm: float = 0, end_mm: float = 11) -> int:
+    """Dark pixels in the square from `start_mm` to `end_mm` off the sheet's top-left corner."""
     import pypdfium2 as pdfium
 
     page = pdfium.PdfDocument(pdf)[0]
     image = page.render(scale=4).to_pil().convert("L")
-    band = round(3 * MM * 4)
-    corner = image.crop((0, 0, band * 2, band * 2))
+    start, end = round(start_mm * MM * 4), round(end_mm * MM * 4)
+    corner = image.crop((start, start, end, end))
     return sum(1 for value in corner.tobytes() if value < 128)
 
 
 def test_marks_only_with_print(build_seed):
     assert dark_pixels_in_corner(build_seed(marks=True)[".pdf"]) > 20
     assert dark_pixels_in_corner(build_seed()[".pdf"]) == 0
+
+
+def test_marks_stay_out_of_the_bleed(build_seed):
+    """The sheet's corner reaches 10 mm past the trim; the bleed is its inner 3 mm, which no mark may touch."""
+    assert dark_pixels_in_corner(build_seed(marks=True)[".pdf"], start_mm=7, end_mm=10) == 0
 
 
 @pytest.mark.parametrize("paper,pages", [("a4", 2), ("letter", 2), ("a5", 3)])
