@@ -103,3 +103,16 @@ def test_the_source_line_takes_no_page_of_its_own(tmp_path, page):
     last = pdftotext(pdf, "-f", str(page_count(pdf)), "-l", str(page_count(pdf)))
     words = {w for b in result.article.blocks for w in b.text.split() if len(w) > 6}
     assert result.article.meta.url and len(words & set(last.split())) >= 5, last[:300]
+
+
+def test_the_source_line_prints_the_address_whole(tmp_path):
+    from conftest import pdftotext
+    from layout.build import build
+
+    url = "https://www.example-newspaper.co.uk/news/local/transportation/infrastructure/bridge-rehabilitation-programme"
+    source = tmp_path / "story.md"
+    source.write_text(f"---\ntitle: Bridge\nurl: {url}\n---\n\n" + "A sentence of the body, long enough. " * 40 + "\n",
+                      encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
+    text = pdftotext(pdf, "-raw")
+    assert url in text.replace("\n", "")  # broken at most, never hyphenated
