@@ -15,6 +15,7 @@ from layout.errors import SourceError
 from layout.model import Article, Block, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run, Runs
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, squeeze
+from layout.readers.text.boilerplate import line_reason
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 LANG_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{2,8}))?")
 NAME_SPLIT = re.compile(r"\s*(?:[,;/&]|\s(?:and|und|y|et|e)\s)\s*")
 NOT_A_NAME = re.compile(r"@|https?://|^www\.", re.I)
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
 INVERTED_NAME = re.compile(r"^(?P<family>[^\W\d_][\w'’-]*), (?P<given>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?)$")
 MAX_KEYWORDS = 12
 
@@ -285,9 +287,19 @@ def page_authors(ld: dict, tags: dict, doc) -> tuple[str, ...]:
 
 
 def first_name_first(value: str) -> str:
-    """A Dublin Core creator, written surname first ("Brazil, Rachel"), as a byline names it ("Rachel Brazil")."""
-    match = INVERTED_NAME.match(clean(value))
-    return f"{match['given']} {match['family']}" if match else value
+    """Dublin Core creators, written surname first ("Brazil, Rachel; Doe, Jane"), as a byline names them
+    ("Rachel Brazil; Jane Doe"). Only names that look personal turn round: not "dpa, AFP", not "Smith, Jr."."""
+    names = []
+    for part in clean(value).split(";"):
+        match = INVERTED_NAME.match(part.strip())
+        personal = match and all(_personal(word) for word in (match["family"], match["given"]))
+        names.append(f"{match['given']} {match['family']}" if personal else part.strip())
+    return "; ".join(names)
+
+
+def _personal(word: str) -> bool:
+    """A word that may be a person's name: capitalised, not all capitals, not a suffix such as "Jr."."""
+    return word[:1].isupper() and not word.isupper() and word.rstrip(".").casefold() not in NAME_SUFFIXES
 
 
 def ld_authors(value) -> tuple[str, ...]:
@@ -381,7 +393,7 @@ def restore_headings(blocks: list[Block], headings: dict[str, Heading]) -> list[
     The extractor drops some pages' subheadings while keeping the paragraphs between them; a heading
     whose paragraph was kept is part of the text.
     """
-    have = {_key(b.text) for b in blocks if isinstance(b, Heading)}
+    have = {_key(b.text) for b in blocks}  # kept already, perhaps as a paragraph
     out: list[Block] = []
     for block in blocks:
         heading = headings.get(_opening(block.text)) if isinstance(block, Paragraph) else None
@@ -400,6 +412,7 @@ def _opening(text: str) -> str:
 # --- captions from the page ------------------------------------------------------------------
 
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|author|byline", re.I)
+LOOSE_CAPTION_WORDS = 30  # a caption beside its picture, outside a <figure>, is at most this long
 IMAGE_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
 
 
@@ -420,12 +433,16 @@ def figure_captions(page) -> dict[str, list[tuple[str, str]]]:
 
 
 def loose_captions(page) -> frozenset[str]:
-    """The text (_key) of each paragraph alone beside a picture in the box that holds both: its caption."""
+    """The text (_key) of each short paragraph alone beside a described picture in a box holding nothing else."""
     found = set()
     for img in page.iter("img"):
+        if not img.get("alt") or (img.get("src") or "").endswith(".svg"):  # icons and spacers have no caption
+            continue
         box = next((a for a in img.iterancestors("div", "span") if a.find(".//p") is not None), None)
         paragraphs = box.findall(".//p") if box is not None else []
-        if len(paragraphs) == 1 and len(paragraphs[0].text_content().split()) <= CAPTION_WORDS:
+        if len(paragraphs) != 1 or len(paragraphs[0].text_content().split()) > LOOSE_CAPTION_WORDS:
+            continue
+        if _key(box.text_content()) == _key(paragraphs[0].text_content()):  # the box says nothing else
             found.add(_key(paragraphs[0].text_content()))
     return frozenset(found - {""})
 
@@ -449,6 +466,7 @@ class Walker:
     """Walks trafilatura's XML body (p, head, quote, list, graphic, table) into model blocks."""
 
     captions: dict[str, list[tuple[str, str]]]
+    seen: dict[str, int] = field(default_factory=dict)  # how many times each picture was met
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
 
@@ -491,8 +509,7 @@ class Walker:
 
     def graphic(self, el) -> None:
         src, alt = (el.get("src") or "").strip(), clean(el.get("alt") or "")
-        pairs = self.captions.get(src) or [("", "")]
-        caption, credit = pairs.pop(0) if len(pairs) > 1 else pairs[0]
+        caption, credit = self.caption_of(src)
         caption = caption or clean(el.get("title") or "")
         if not src:
             return
@@ -500,6 +517,16 @@ class Walker:
             self.dropped.append(Dropped(alt if src.startswith("data:") else src, "remote image"))
             return
         self.blocks.append(Image("", src, alt or caption, caption, credit))
+
+    def caption_of(self, src: str) -> tuple[str, str]:
+        """The caption of the picture at `src`: its one caption on the page, or, when the page gives the same
+        picture different captions, the next of them in page order."""
+        pairs = self.captions.get(src, [])
+        distinct = list(dict.fromkeys(p for p in pairs if any(p)))
+        if len(distinct) <= 1:
+            return distinct[0] if distinct else ("", "")
+        turn = self.seen[src] = self.seen.get(src, -1) + 1
+        return pairs[min(turn, len(pairs) - 1)]
 
     def table(self, el) -> None:
         rows = [" | ".join(squeeze(c.xpath("string()")) for c in row.iter("cell")) for row in el.iter("row")]
@@ -646,6 +673,8 @@ TEXT_END = re.compile(rf"[.!?…][{CLOSERS}]*$")
 PERIOD_END = re.compile(rf"\.[{CLOSERS}]*$")
 CREDIT_WORDS = 40   # a closing credit to the wire services is at most this long
 APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most this long
+LABEL_REASONS = {"widget label", "teaser label", "video label", "share buttons", "advertisement", "punctuation",
+                 "gallery counter", "countdown", "embed notice", "legal notice", "comment policy"}
 CAPTION_WORDS = 50   # a photo credit line is at most this long
 BYLINE_WORDS = 12    # a byline is at most this long
 NAV_WORDS = 5        # before the text, a list of labels this short is navigation
@@ -668,6 +697,7 @@ class Context:
     authors: tuple[str, ...]
     paragraphs: list[str]
     captions: frozenset[str] = frozenset()  # captions set beside a picture, not in a <figure> (_key)
+    tail: frozenset[int] = frozenset()  # id() of the blocks after the last long paragraph
 
 
 def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] = frozenset()
@@ -675,7 +705,7 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
     """Each block kept, or dropped with the name of the first rule that matches it; then headings of nothing."""
     ctx = Context({_key(h) for h in found.headlines if h}, fold(found.dek),
                   tuple(fold(a) for a in found.authors if len(a) > 3),
-                  [fold(b.text) for b in blocks if isinstance(b, Paragraph)], captions)
+                  [fold(b.text) for b in blocks if isinstance(b, Paragraph)], captions, tail(blocks))
     blocks = subheadings(blocks)
     reasons: list[str] = []
     for block in blocks:
@@ -686,6 +716,13 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
             reasons[index] = heading_rule(blocks, reasons, index)
     kept = [web_links(_level(b)) for b, r in zip(blocks, reasons) if not r]
     return kept, [Dropped(b.text, r) for b, r in zip(blocks, reasons) if r]
+
+
+def tail(blocks: list[Block]) -> frozenset[int]:
+    """The blocks after the article's last paragraph longer than an appeal to the reader (by id())."""
+    last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and len(b.text.split()) > APPEAL_WORDS),
+               default=len(blocks))
+    return frozenset(id(b) for b in blocks[last + 1:])
 
 
 def first_reason(block: Block, ctx: Context, leading: bool) -> str:
@@ -722,16 +759,17 @@ def repeated_headline(block, ctx: Context, leading: bool) -> bool:
 
 
 def repeated_standfirst(block, ctx: Context, leading: bool) -> bool:
-    """Before the text: the standfirst again, or a version of it (behind a dateline, with other last words).
-
-    A paragraph longer than the page's description by more than a dateline is the lede, of which the
-    description is an excerpt.
+    """Before the text: the standfirst again, or a version of it behind a dateline ("Hamburg. ...", its last
+    words perhaps different). A paragraph that opens as the page's description does is the lede, of which
+    the description is an excerpt, as is one longer than the description by more than a dateline.
     """
     if not (leading and ctx.dek and isinstance(block, (Heading, Paragraph))):
         return False
     text, dek = _key(block.text), _key(ctx.dek)
-    return text == dek or (len(dek) > 40 and len(text) <= len(dek) + DATELINE_LETTERS
-                           and SequenceMatcher(None, text, dek).ratio() >= SAME_STANDFIRST)
+    if text == dek:
+        return True
+    behind_dateline = not text.startswith(dek[:DATELINE_LETTERS * 2]) and len(text) <= len(dek) + DATELINE_LETTERS
+    return len(dek) > 40 and behind_dateline and SequenceMatcher(None, text, dek).ratio() >= SAME_STANDFIRST
 
 
 def standfirst(block, ctx: Context, leading: bool) -> bool:
@@ -809,18 +847,25 @@ def agency_credit(block, ctx: Context, leading: bool) -> bool:
 
 
 def call_to_action(block, ctx: Context, leading: bool) -> bool:
-    """A short appeal to the reader (sign up, subscribe, write to us, report an error), not the story."""
-    return (isinstance(block, (Paragraph, Heading)) and len(block.text.split()) <= APPEAL_WORDS
-            and (CALL_TO_ACTION.search(block.text) is not None or EMAIL.search(block.text) is not None))
+    """A short appeal to the reader (sign up, subscribe, write to us, report an error), not the story: in the
+    middle of the text only when it is not a sentence (which may be the story's own words)."""
+    if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > APPEAL_WORDS:
+        return False
+    said = CALL_TO_ACTION.search(block.text) is not None or EMAIL.search(block.text) is not None
+    return said and (leading or id(block) in ctx.tail or not SENTENCE_END.search(block.text.strip()))
 
 
 def boilerplate_line(block, ctx: Context, leading: bool) -> str:
-    """A short block that one of the plain-text reader's line rules names (a call to action, a teaser label)."""
-    from layout.readers.text.boilerplate import line_reason
+    """A short block that one of the plain-text reader's line rules names, with that rule's reason.
 
+    A label ("Read more:", "Advertisement", share buttons) goes wherever it stands; what may also be said
+    in a sentence of the story (a call to action, a caption's wording, capitals) only above the text or
+    after its last long paragraph.
+    """
     if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > APPEAL_WORDS:
         return ""
-    return line_reason(block.text)
+    reason = line_reason(block.text)
+    return reason if reason in LABEL_REASONS or leading or id(block) in ctx.tail else ""
 
 
 def subheadings(blocks: list[Block]) -> list[Block]:

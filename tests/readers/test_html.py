@@ -268,15 +268,25 @@ def test_an_author_and_the_slug_of_the_name_are_one_author():
     assert html.split_names("Sophie Foster; Sophie-Foster") == ("Sophie Foster",)
 
 
-def test_the_same_picture_twice_takes_each_its_own_caption():
-    body = (f"<p>{LONG}</p><figure><img src='images/chart.png' alt='Repairs per year'><figcaption>Repairs per "
-            f"year.</figcaption></figure><p>{LONG}</p><img src='images/chart.png' alt='The chart again'><p>{LONG}</p>")
+def test_the_same_picture_with_two_captions_takes_each_in_turn():
+    body = (f"<p>{LONG}</p><figure><img src='images/chart.png' alt='Repairs'><figcaption>Repairs per year."
+            f"</figcaption></figure><p>{LONG}</p><figure><img src='images/chart.png' alt='Again'><figcaption>"
+            f"The chart again.</figcaption></figure><p>{LONG}</p>")
     images = blocks_of(html.read(page(body, HEAD), "twice.html"), Image)
-    assert [(i.alt, i.caption) for i in images] == [("Repairs per year", "Repairs per year."), ("The chart again", "")]
+    assert [i.caption for i in images] == ["Repairs per year.", "The chart again."]
+
+
+def test_a_thumbnail_elsewhere_on_the_page_leaves_the_caption_alone():
+    aside = "<aside><a href='/x'><img src='images/chart.png' alt=''></a></aside>"
+    body = (f"<p>{LONG}</p><figure><img src='images/chart.png' alt='Repairs'><figcaption>Repairs per year."
+            f"</figcaption></figure><p>{LONG}</p>")
+    html_text = page(body, HEAD).replace("<main>", aside + "<main>")
+    images = blocks_of(html.read(html_text, "thumb.html"), Image)
+    assert [i.caption for i in images] == ["Repairs per year."]
 
 
 def test_the_text_readers_line_rules_drop_short_furniture():
-    body = (f"<p>{LONG}</p><p>Support independent journalism by subscribing to our digital news package.</p>"
+    body = (f"<p>Support independent journalism by subscribing to our digital news package.</p><p>{LONG}</p>"
             f"<h3>READ MORE:</h3><p>{LONG}</p><p>Please read our Comment Policy before commenting.</p>")
     dropped = {(d.text, d.reason) for d in html.read(page(body, HEAD), "cta.html").dropped}
     assert ("Support independent journalism by subscribing to our digital news package.", "call to action") in dropped
@@ -305,3 +315,34 @@ def test_caption_in_a_box_beside_its_picture_is_dropped():
     read = html.read(page(body, HEAD), "loose.html")
     assert ("Seit Monaten umkämpft: die Stadt", "caption") in [(d.text, d.reason) for d in read.dropped]
     assert all("umkämpft" not in b.text for b in read.blocks if not isinstance(b, Image))
+
+
+def test_sentences_of_the_story_that_sound_like_furniture_stay():
+    said = "Critics say the app pushes users to subscribe to premium plans."
+    body = (f"<p>{LONG}</p><p>{said}</p><p>Second {LONG}</p><h2>WHAT HAPPENS TO THE BRIDGE NOW</h2>"
+            f"<p>Third {LONG}</p><p>Sign up for our newsletter</p><p>Fourth {LONG}</p>")
+    read = html.read(page(body, HEAD), "story.html")
+    texts = [b.text for b in read.blocks]
+    assert said in texts and "WHAT HAPPENS TO THE BRIDGE NOW" in texts
+    assert ("Sign up for our newsletter", "call to action") in [(d.text, d.reason) for d in read.dropped]
+
+
+@pytest.mark.parametrize("creator, authors", [
+    ("Marlow, Ines; Verhoef, Piet", ("Ines Marlow", "Piet Verhoef")),
+    ("dpa, AFP", ("dpa", "AFP")),
+])
+def test_only_personal_names_are_turned_round(creator, authors):
+    assert html.split_names(html.first_name_first(creator)) == authors
+
+
+def test_a_lede_that_opens_as_the_description_stays_in_the_text():
+    lede = "The footbridge over the Lem will cost twice the first estimate, he said."
+    read = html.read(page(f"<p>{lede}</p><p>{LONG}</p><p>{LONG} Again.</p>", HEAD), "lede2.html")
+    assert read.blocks[0].text == lede
+
+
+def test_a_heading_kept_as_a_paragraph_is_not_put_back_twice():
+    headings = html.page_headings(html_tree(f"<div><p>{LONG}</p><h5>Darum wartet Kiew ab</h5><p>Second {LONG}</p></div>"))
+    blocks = [Paragraph("", (Run(LONG),)), Paragraph("", (Run("Darum wartet Kiew ab"),)),
+              Paragraph("", (Run(f"Second {LONG}"),))]
+    assert html.restore_headings(blocks, headings) == blocks
