@@ -59,9 +59,9 @@ def read(text: str, name: str) -> Article:
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise SourceError(f"{name} holds no article paragraphs", "save the article's own page")
     blocks = tuple(renumber(blocks))
-    # the standfirst as the page shows it, else as its metadata states it, else a long heading above the text
+    # the standfirst as the page shows it (again, or as a long heading above the text), else its description
     shown = (d.text for d in dropped if d.reason == "repeated standfirst")
-    dek = next(shown, "") or found.dek or next((d.text for d in dropped if d.reason == "standfirst"), "")
+    dek = next(shown, "") or next((d.text for d in dropped if d.reason == "standfirst"), "") or found.dek
     title = found.title or _first_heading(blocks)
     if not title:
         raise SourceError(f"{name} has no title", "give the page a <title>, or set one with --title")
@@ -885,9 +885,9 @@ def subheadings(blocks: list[Block]) -> list[Block]:
 BLOCK_RULES = (
     ("repeated headline", repeated_headline),
     ("repeated standfirst", repeated_standfirst),
+    ("caption", loose_caption),
     ("standfirst", standfirst),
     ("byline", byline),
-    ("caption", loose_caption),
     ("photo credit", photo_credit),
     ("related link", related_link),
     ("pull quote", pull_quote),

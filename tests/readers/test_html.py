@@ -346,3 +346,9 @@ def test_a_heading_kept_as_a_paragraph_is_not_put_back_twice():
     blocks = [Paragraph("", (Run(LONG),)), Paragraph("", (Run("Darum wartet Kiew ab"),)),
               Paragraph("", (Run(f"Second {LONG}"),))]
     assert html.restore_headings(blocks, headings) == blocks
+
+
+def test_a_standfirst_set_as_a_heading_wins_over_the_description():
+    shown = "Engineers now say the footbridge will open a year late and the council must find the money itself"
+    read = html.read(page(f"<h2>{shown}</h2><p>{LONG}</p><p>{LONG} Again.</p>", HEAD), "h2dek.html")
+    assert read.meta.dek == shown
