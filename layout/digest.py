@@ -72,7 +72,7 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
         check_length(article, source)
     parts = [typeset(prefixed(a, f"a{i}-", s.resolve().parent))
              for i, (a, s) in enumerate(zip(articles, sources), 1)]
-    meta = digest_meta(articles, title, publication)
+    meta = digest_meta(parts, title, publication)
     cover = Article(meta, ())
     folders = tuple(dict.fromkeys(s.resolve().parent for s in sources))
     job = Job(cover, folders[0], theme, target.name, options, roots=folders[1:])
@@ -80,7 +80,10 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
     starts = pagemap.page_starts(document, [(f"a{i}-", a) for i, a in enumerate(parts, 1)], FRONT)
     files: dict[str, bytes] = {}
     if "pdf" in formats:
+        from layout.writers.fonts import warn_missing_glyphs
         from layout.writers.pdf import pdf_bytes
+
+        warn_missing_glyphs(theme, parts, target.name)
 
         files[f"{target.name}.pdf"] = pdf_bytes(document, meta, options)
     if "epub" in formats:

@@ -10,6 +10,7 @@ from layout import __version__
 from layout.dates import parse_date
 from layout.model import Article
 from layout.pullquote import pull_quote
+from layout.typography import Marks, marks_for
 from layout.themes import PACKAGE
 
 # Words the templates print, per language; English fills any gap.
@@ -66,6 +67,7 @@ def context(article: Article, prefix: str = "") -> dict:
         "shorter_title": short_title(meta.title, limit=40),  # for the running head on small paper
         "source_line": source_line(meta.url, date_label(meta.date, meta.lang)),
         "pull_quote": pull_quote(article),
+        "quote_marks": marks_for(meta.lang) or Marks('"', '"', "'", "'"),
         "version": __version__,
     }
 

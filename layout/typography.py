@@ -3,43 +3,70 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
+from typing import NamedTuple
 
 from layout.model import Article, Image, Run, Runs, map_runs
 
-# opening and closing double quotes, opening and closing single quotes, by language (BCP 47 primary subtag)
+
+class Marks(NamedTuple):
+    """A language's quotation marks: double (outer) and single (inner), opening and closing."""
+
+    open: str
+    close: str
+    inner_open: str
+    inner_close: str
+
+
+NNBSP = "\u202f"  # the narrow no-break space French sets inside its guillemets
+# by BCP 47 tag, the full tag first ("de-CH"), then the language ("de"); a language not listed keeps its
+# straight quotes, as the marks of a language we do not know cannot be guessed
 QUOTES = {
-    "en": "“”‘’",
-    "de": "„“‚‘",
-    "fr": ("«\u202f", "\u202f»", "‹\u202f", "\u202f›"),  # with the narrow no-break space French sets inside
-    "es": "«»“”",
-    "it": "«»“”",
-    "nl": "“”‘’",
-    "pt": "«»“”",
+    "en": Marks("“", "”", "‘", "’"),
+    "de": Marks("„", "“", "‚", "‘"),
+    "de-ch": Marks("«", "»", "‹", "›"),
+    "fr": Marks("«" + NNBSP, NNBSP + "»", "‹" + NNBSP, NNBSP + "›"),
+    "es": Marks("«", "»", "“", "”"),
+    "it": Marks("«", "»", "“", "”"),
+    "pt": Marks("«", "»", "“", "”"),
+    "pt-br": Marks("“", "”", "‘", "’"),
+    "nl": Marks("“", "”", "‘", "’"),
 }
 APOSTROPHE = "’"
-OPENERS = "([{“‘„‚«‹—–-/\u00a0\u202f"  # a quote after these (or a space, or nothing) opens
+OPENERS = "([{—–-/\u00a0" + NNBSP  # a quote after these, a space, an opening mark or nothing opens
+
+
+def marks_for(lang: str) -> Marks | None:
+    """The quotation marks of a BCP 47 language tag, or None for a language not in QUOTES."""
+    tag = lang.strip().lower().replace("_", "-")
+    return QUOTES.get(tag) or QUOTES.get(tag.split("-")[0])
 
 
 def typeset(article: Article) -> Article:
-    """The article with straight quotes made typographic in its text, title, standfirst and captions."""
-    marks = QUOTES.get(article.meta.lang.split("-")[0].lower(), QUOTES["en"])
-    curl = lambda runs: curl_runs(runs, marks)  # noqa: E731
+    """The article with straight quotes made typographic wherever the outputs show its text."""
+    marks = marks_for(article.meta.lang)
+    if marks is None:
+        return article
+    curl, text = partial(curl_runs, marks=marks), partial(curl_text, marks=marks)
     blocks = tuple(_image(b, marks) if isinstance(b, Image) else map_runs(b, curl) for b in article.blocks)
-    notes = tuple(map_runs(n, curl) for n in article.notes)
-    meta = dataclasses.replace(article.meta, title=curl_text(article.meta.title, marks),
-                               dek=curl_text(article.meta.dek, marks))
-    return dataclasses.replace(article, meta=meta, blocks=blocks, notes=notes)
+    meta = article.meta
+    meta = dataclasses.replace(meta, title=text(meta.title), dek=text(meta.dek), dateline=text(meta.dateline),
+                               authors=tuple(text(name) for name in meta.authors))
+    return dataclasses.replace(article, meta=meta, blocks=blocks, notes=tuple(map_runs(n, curl) for n in article.notes))
 
 
-def _image(image: Image, marks) -> Image:
-    return dataclasses.replace(image, alt=curl_text(image.alt, marks), caption=curl_text(image.caption, marks))
+def _image(image: Image, marks: Marks) -> Image:
+    """The picture with its alt text, caption and credit typeset."""
+    return dataclasses.replace(image, alt=curl_text(image.alt, marks), caption=curl_text(image.caption, marks),
+                               credit=curl_text(image.credit, marks))
 
 
-def curl_text(text: str, marks=QUOTES["en"]) -> str:
+def curl_text(text: str, marks: Marks = QUOTES["en"]) -> str:
+    """One string typeset."""
     return curl_runs((Run(text),), marks)[0].text if text else text
 
 
-def curl_runs(runs: Runs, marks=QUOTES["en"]) -> Runs:
+def curl_runs(runs: Runs, marks: Marks = QUOTES["en"]) -> Runs:
     """The runs with each straight quote replaced, judged by the characters around it across run boundaries."""
     joined = "".join(run.text for run in runs)
     if "'" not in joined and '"' not in joined:
@@ -54,31 +81,45 @@ def curl_runs(runs: Runs, marks=QUOTES["en"]) -> Runs:
     return tuple(out)
 
 
-def _marks(text: str, marks) -> list[str]:
+def _marks(text: str, marks: Marks) -> list[str]:
     """Each character of `text`, a straight quote replaced by the typographic quote or apostrophe it stands for.
 
-    A single quote between letters, or before a year ("'90s"), is an apostrophe; one after a word closes a
-    quotation only when one is open, else it is an apostrophe too ("Hans' Buch").
+    A quote after a space, an opening bracket or dash, or another opening mark opens; one before a space or
+    punctuation closes; when both sides say the same (French " Non "), it opens unless one of its kind is
+    open. A single quote between letters, or before a year ("'90s"), is an apostrophe, as is one after a word
+    when no single quotation is open ("Hans' Buch"). A space typed inside French guillemets becomes the
+    narrow no-break space the marks carry.
     """
-    double_open, double_close, single_open, single_close = marks
-    out, singles = [], 0
+    out: list[str] = []
+    open_count = {'"': 0, "'": 0}
+    openers = OPENERS + marks.open.strip(NNBSP) + marks.inner_open.strip(NNBSP)
     for i, ch in enumerate(text):
         if ch not in "'\"":
             out.append(ch)
             continue
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        opens = (before.isspace() or before in OPENERS) and not after.isspace()
-        if ch == '"':
-            out.append(double_open if opens else double_close)
-        elif before.isalnum() and after.isalnum() or after.isdigit() and not before.isalnum():
+        emitted = (out[-1] if out else "") or " "
+        before, after = emitted[-1], text[i + 1] if i + 1 < len(text) else " "
+        if ch == "'" and (before.isalnum() and after.isalnum() or after.isdigit() and not before.isalnum()):
             out.append(APOSTROPHE)  # don't, l'homme, '90s
-        elif opens:
-            singles += 1
-            out.append(single_open)
-        elif singles:
-            singles -= 1
-            out.append(single_close)
-        else:
+            continue
+        opening_side = before.isspace() or before in openers
+        closing_side = after.isspace() or not after.isalnum() and after not in "'\"" + openers
+        opens = opening_side and not closing_side or (opening_side == closing_side and not open_count[ch])
+        if ch == "'" and not opens and not open_count[ch]:
             out.append(APOSTROPHE)
+            continue
+        open_count[ch] += 1 if opens else -1 if open_count[ch] else 0
+        outer = ch == '"'
+        out.append((marks.open if outer else marks.inner_open) if opens else
+                   (marks.close if outer else marks.inner_close))
+    return _narrow_spaces(out, text)
+
+
+def _narrow_spaces(out: list[str], text: str) -> list[str]:
+    """Drop a typed space beside a mark that carries its own narrow no-break space (French guillemets)."""
+    for i, mark in enumerate(out):
+        if mark.endswith(NNBSP) and len(mark) > 1 and i + 1 < len(text) and text[i + 1] == " ":
+            out[i + 1] = ""
+        elif mark.startswith(NNBSP) and len(mark) > 1 and i > 0 and text[i - 1] == " ":
+            out[i - 1] = ""
     return out

@@ -8,7 +8,7 @@ from conftest import pdftotext
 from layout import themes
 from layout.build import build
 from layout.model import Article, Meta, Paragraph, Run
-from layout.typography import QUOTES, curl_runs, curl_text, typeset
+from layout.typography import curl_runs, curl_text, marks_for, typeset
 
 
 @pytest.mark.parametrize("lang, straight, curled", [
@@ -16,9 +16,20 @@ from layout.typography import QUOTES, curl_runs, curl_text, typeset
     ("en", "'Single' and \"double\" (\"inside\")", "‘Single’ and “double” (“inside”)"),
     ("de", "Er sagte: \"Das ist 'gut'.\" Hans' Buch", "Er sagte: „Das ist ‚gut‘.“ Hans’ Buch"),
     ("fr", "Il a dit \"bonjour\" à l'homme", "Il a dit «\u202fbonjour\u202f» à l’homme"),
+    ("fr", "Il a dit : \" Non \".", "Il a dit : «\u202fNon\u202f»."),
+    ("de", "\"'Gut', sagte er.\"", "„‚Gut‘, sagte er.“"),
+    ("en", "He said, \"'Not now,' she told me.\"", "He said, “‘Not now,’ she told me.”"),
+    ("en", "'\"Yes\"'", "‘“Yes”’"),
+    ("de-CH", "Er sagte \"Grüezi\".", "Er sagte «Grüezi»."),
+    ("pt-BR", "Ele disse \"oi\".", "Ele disse “oi”."),
 ])
 def test_quotes_by_language(lang, straight, curled):
-    assert curl_text(straight, QUOTES[lang]) == curled
+    assert curl_text(straight, marks_for(lang)) == curled
+
+
+def test_a_language_without_marks_keeps_straight_quotes():
+    article = Article(Meta(title='Powiedział "tak"', lang="pl"), (Paragraph("b001", (Run("To 'jest'"),)),), (), "x")
+    assert marks_for("pl") is None and typeset(article) == article
 
 
 def test_quotes_judged_across_runs():

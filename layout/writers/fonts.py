@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from layout.model import Image
 from layout.render import context
 from layout.writers import Job
+
+log = logging.getLogger(__name__)
 
 _FACE = re.compile(r"@font-face\s*{([^}]*)}", re.S)
 _DESCRIPTOR = re.compile(r"(font-family|src|font-weight|font-style)\s*:\s*([^;]+);")
@@ -88,17 +92,33 @@ def font_faces(fonts: dict[str, bytes]) -> str:
 
 
 
-def missing_glyphs(job: Job) -> str:
-    """The characters of the article that no font of the theme can draw (they would print as empty boxes)."""
-    covered = _covered(job.theme.fonts / "fonts.css")
-    text = "".join(block.text for block in job.article.blocks) + job.article.meta.title + job.article.meta.dek
-    return "".join(sorted(ch for ch in set(text) if ord(ch) not in covered and unicodedata.category(ch)[0] not in "ZC"))
+def warn_missing_glyphs(theme, articles, name: str) -> str:
+    """Log, in one line, the characters of `articles` that no font of the theme can draw (they would print
+    as empty boxes), naming their scripts; return them."""
+    covered = _covered(theme.fonts / "fonts.css")
+    text = "".join(article_text(article) for article in articles)
+    missing = "".join(sorted(ch for ch in set(text)
+                             if ord(ch) not in covered and unicodedata.category(ch)[0] not in "ZC"))
+    if missing:
+        log.warning("%s: %d characters have no glyph in the theme's fonts and print as empty boxes (%s): %s",
+                    name, len(missing), scripts(missing), missing[:20])
+    return missing
+
+
+def article_text(article) -> str:
+    """Every text of the article an output shows: blocks, pictures' words, notes, and the metadata."""
+    texts = [block.text for block in article.blocks] + [note.text for note in article.notes]
+    texts += [f"{b.alt} {b.credit}" for b in article.blocks if isinstance(b, Image)]
+    texts += [str(value) for value in vars(article.meta).values()]
+    return " ".join(texts)
 
 
 def scripts(chars: str) -> str:
-    """The writing systems `chars` belong to, by their Unicode names: "DEVANAGARI, THAI"."""
-    names = (unicodedata.name(ch, "UNKNOWN").split()[0] for ch in chars)
-    return ", ".join(sorted(set(names)))
+    """The writing systems `chars` belong to: "Devanagari, Thai" ("symbols" for emoji, arrows and the like)."""
+    from fontTools import unicodedata as ucd
+
+    names = {ucd.script_name(ucd.script(ch)) for ch in chars}
+    return ", ".join(sorted("symbols" if name in ("Common", "Unknown") else name for name in names))
 
 
 @lru_cache(maxsize=4)

@@ -75,11 +75,9 @@ def document(job: Job):
 
 def write(job: Job) -> Files:
     """The PDF as bytes, byte-identical for identical input."""
-    from layout.writers.fonts import missing_glyphs, scripts
+    from layout.writers.fonts import warn_missing_glyphs
 
-    if missing := missing_glyphs(job):
-        log.warning("%s: %d characters have no glyph in the theme's fonts and print as empty boxes (%s): %s",
-                    job.stem, len(missing), scripts(missing), missing[:20])
+    warn_missing_glyphs(job.theme, [job.article], job.stem)
     return {f"{job.stem}.pdf": pdf_bytes(job.print_layout, job.article.meta, job.options)}
 
 

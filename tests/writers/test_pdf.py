@@ -99,11 +99,21 @@ def test_characters_without_a_glyph_are_reported(tmp_path, caplog):
     with caplog.at_level("WARNING", logger="layout"):
         build(source, tmp_path, ("pdf",), themes.load("clipping"))
     warnings = [r.getMessage() for r in caplog.records if r.name.startswith("layout")]
-    assert any("no glyph" in w and "DEVANAGARI" in w for w in warnings), warnings
+    assert any("no glyph" in w and "Devanagari" in w for w in warnings), warnings
 
 
 def test_covered_text_reports_nothing(seed_build, caplog):
-    from layout.writers import Job
-    from layout.writers.fonts import missing_glyphs
+    from layout.writers.fonts import warn_missing_glyphs
 
-    assert missing_glyphs(Job(seed_build["article"], ROOT / "source", themes.load("clipping"), "seed")) == ""
+    with caplog.at_level("WARNING", logger="layout"):
+        assert warn_missing_glyphs(themes.load("clipping"), [seed_build["article"]], "seed") == ""
+    assert not caplog.records
+
+
+def test_glyphs_missing_from_notes_and_names_count_too():
+    from layout.model import Article, Meta, Note, Paragraph, Run
+    from layout.writers.fonts import warn_missing_glyphs
+
+    article = Article(Meta(title="Plain", authors=("ราม",)), (Paragraph("b001", (Run("Plain text."),)),), (),
+                      "x", (Note("n1", "1", ((Run("→ 😀"),),)),))
+    assert set(warn_missing_glyphs(themes.load("clipping"), [article], "x")) >= {"ร", "😀"}
