@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import logging
 import os
 import re
-import dataclasses
 import zipfile
 from dataclasses import dataclass, field
+from functools import partial
 
 from ebooklib import epub
+from lxml import etree
 
 from layout import pagemap
+from layout.dates import parse_date
 from layout.errors import OptionError, RenderError
 from layout.model import Article, Image
-from layout.dates import parse_date
 from layout.render import labels, render
 from layout.writers import Files, Job
 
@@ -176,13 +178,15 @@ def images_of(*articles: Article) -> tuple[Image, ...]:
 def package(book: Book, job: Job) -> bytes:
     """Package `book` with EbookLib, then re-zip it for identical bytes; refuse what readers refuse."""
     modified = pinned_time(book.article.meta.date)
+    pages = _present(book)
     raw = io.BytesIO()
     try:
-        epub.write_epub(raw, assemble(book, job), {"mtime": modified, "epub3_pages": False,
-                                                   "raise_exceptions": True})
+        epub.write_epub(raw, assemble(book, job, pages), {"mtime": modified, "epub3_pages": False,
+                                                          "raise_exceptions": True})
     except Exception as exc:
         raise RenderError(f"EbookLib could not package {job.stem}: {exc}") from exc
-    data = normalize_zip(raw.getvalue(), modified, book.article.meta.lang)
+    data = normalize_zip(raw.getvalue(), modified, book.article.meta.lang,
+                         ncx=partial(complete_ncx, pages=pages, label=labels(book.article.meta.lang)["pages"]))
     if len(data) > MAX_BYTES:
         raise RenderError(f"the EPUB of {job.stem} is {len(data) // 1_000_000} MB, over the 50 MB readers accept",
                           "use smaller images")
@@ -204,7 +208,7 @@ def pinned_time(date: str) -> dt.datetime:
     return FALLBACK_EPOCH
 
 
-def assemble(book: Book, job: Job) -> epub.EpubBook:
+def assemble(book: Book, job: Job, pages: tuple[tuple[str, str], ...]) -> epub.EpubBook:
     """The EbookLib book: metadata, stylesheet, fonts, cover, chapters, nav, NCX and spine."""
     meta = book.article.meta
     words = labels(meta.lang)
@@ -224,7 +228,7 @@ def assemble(book: Book, job: Job) -> epub.EpubBook:
     nav = xhtml("nav", words["contents"], "nav.xhtml", meta.lang,
                 render("nav.html", book.article, chapters=book.chapters, cover_page=COVER_PAGE,
                        contents_page=book.front[0].file if book.front else "", bodymatter=book.chapters[0].file,
-                       pages=_present(book)))
+                       pages=pages))
     nav.properties = ["nav"]
     for item in [cover, *documents, nav]:
         out.add_item(item)
@@ -311,8 +315,9 @@ def accessibility(images: tuple[Image, ...], paged: bool) -> list[tuple[str, str
     return props
 
 
-def normalize_zip(data: bytes, when: dt.datetime, lang: str) -> bytes:
-    """Re-pack the EPUB: mimetype first and stored, fixed entry dates, `xml:lang` on the package."""
+def normalize_zip(data: bytes, when: dt.datetime, lang: str, ncx=None) -> bytes:
+    """Re-pack the EPUB: mimetype first and stored, fixed entry dates, `xml:lang` on the package, and the
+    NCX passed through `ncx` (a function of its bytes) when given."""
     earliest, latest = (dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc),
                         dt.datetime(2107, 12, 31, tzinfo=dt.timezone.utc))  # what a zip entry can say
     stamp = min(max(when, earliest), latest).timetuple()[:6]
@@ -323,6 +328,8 @@ def normalize_zip(data: bytes, when: dt.datetime, lang: str) -> bytes:
             content = source.read(name)
             if name.endswith(".opf"):
                 content = _package_lang(content, lang)
+            elif name.endswith(".ncx") and ncx is not None:
+                content = ncx(content)
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -334,3 +341,32 @@ def _package_lang(opf: bytes, lang: str) -> bytes:
     text = opf.decode("utf-8")
     text = re.sub(r"<package\b(?![^>]*xml:lang)", f'<package xml:lang="{lang}"', text, count=1)
     return text.encode("utf-8")
+
+
+NCX = "http://www.daisy.org/z3986/2005/ncx/"
+
+
+def complete_ncx(ncx: bytes, pages: tuple[tuple[str, str], ...], label: str = "Pages") -> bytes:
+    """EbookLib's NCX with what EPUB 2 reading systems read: each entry's play order, the depth, and the
+    print edition's pages as a pageList with their count."""
+    root = etree.fromstring(ncx)
+    points = root.findall(f".//{{{NCX}}}navPoint")
+    for order, point in enumerate(points, 1):
+        point.set("playOrder", str(order))
+    depth = max((len(p.xpath("ancestor-or-self::n:navPoint", namespaces={"n": NCX})) for p in points), default=1)
+    numbers = [int(n) for n, _ in pages if n.isdigit()]
+    head = {m.get("name"): m for m in root.iter(f"{{{NCX}}}meta")}
+    head["dtb:depth"].set("content", str(depth))
+    head["dtb:totalPageCount"].set("content", str(len(pages)))
+    head["dtb:maxPageNumber"].set("content", str(max(numbers, default=0)))
+    if pages:
+        page_list = etree.SubElement(root, f"{{{NCX}}}pageList")
+        etree.SubElement(etree.SubElement(page_list, f"{{{NCX}}}navLabel"), f"{{{NCX}}}text").text = label
+        for order, (number, href) in enumerate(pages, len(points) + 1):
+            target = etree.SubElement(page_list, f"{{{NCX}}}pageTarget", id=f"page-target-{number}",
+                                      type="normal", playOrder=str(order))
+            if number.isdigit():
+                target.set("value", number)
+            etree.SubElement(etree.SubElement(target, f"{{{NCX}}}navLabel"), f"{{{NCX}}}text").text = number
+            etree.SubElement(target, f"{{{NCX}}}content", src=href)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")

@@ -60,3 +60,18 @@ def test_page_break_source_names_the_print_edition(build_seed):
     assert source and "clipping theme" in source[1] and "A5" in source[1]
     assert '<meta property="schema:accessibilityFeature">printPageNumbers</meta>' in opf
     assert '<meta property="schema:accessibilityFeature">pageNavigation</meta>' in opf
+
+
+def test_ncx_carries_the_page_list_for_epub2_readers(build_seed):
+    built = build_seed(formats=("pdf", "epub"))
+    ncx = etree.fromstring(epub_file(built[".epub"], "EPUB/toc.ncx").encode())
+    ns = {"n": "http://www.daisy.org/z3986/2005/ncx/"}
+    pages = page_count(built[".pdf"])
+    head = {m.get("name"): m.get("content") for m in ncx.iterfind("n:head/n:meta", ns)}
+    assert head["dtb:totalPageCount"] == head["dtb:maxPageNumber"] == str(pages) and head["dtb:depth"] == "1"
+    targets = ncx.findall("n:pageList/n:pageTarget", ns)
+    assert [t.get("value") for t in targets] == [str(n) for n in range(1, pages + 1)]
+    assert [t.find("n:content", ns).get("src") for t in targets] == [f"article.xhtml#page-{n}"
+                                                                     for n in range(1, pages + 1)]
+    orders = [int(e.get("playOrder")) for e in ncx.iter("{%s}navPoint" % ns["n"], "{%s}pageTarget" % ns["n"])]
+    assert sorted(orders) == list(range(1, len(orders) + 1))
