@@ -100,3 +100,12 @@ def test_out_folder_holds_the_digest(tmp_path):
                  "-f", "epub")
     assert run.returncode == 0, run.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["digest.epub"]
+
+
+def test_an_articles_first_page_has_its_masthead_and_no_running_head(built):
+    from layout.render import context
+
+    for (title, page), article in zip(contents_entries(built[".pdf"]), built["articles"]):
+        first_line = pdftotext(built[".pdf"], "-f", str(page), "-l", str(page)).splitlines()[0]
+        masthead = article.meta.publication or context(article)["labels"]["clipping"]
+        assert first_line.casefold() == masthead.casefold(), (title, first_line)
