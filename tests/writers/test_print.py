@@ -61,3 +61,176 @@ def test_marks_stay_out_of_the_bleed(build_seed):
     along_top = (trim - 3, trim - 0.5, trim, trim + 0.5)  # the top trim line, through the bleed
     along_left = (trim - 0.5, trim - 3, trim + 0.5, trim)
     assert dark_pixels(pdf, along_top) == 0 and dark_pixels(pdf, along_left) == 0
+
+
+
+@pytest.mark.parametrize("paper,pages", [("a4", 2), ("letter", 2), ("a5", 3)])
+def test_seed_fits(build_seed, paper, pages):
+    assert page_count(build_seed(paper=paper)[".pdf"]) == pages
+
+
+@pytest.mark.parametrize("paper", ["a5", "letter", "tabloid"])
+def test_every_paragraph_in_reading_order_on_any_paper(build_seed, paper):
+    built = build_seed(paper=paper)
+    text = squash("\n".join(body_text(built[".pdf"], built["article"])))
+    position = 0
+    for block in built["article"].blocks:
+        found = text.find(squash(block.text), position)
+        assert found >= 0, f"{paper}: {block.id} lost or out of order"
+        position = found
+
+
+def catalog(pdf):
+    return PdfReader(pdf).trailer["/Root"]
+
+
+def xmp(pdf) -> str:
+    return catalog(pdf)["/Metadata"].get_object().get_data().decode()
+
+
+def test_pdf_ua(build_seed):
+    pdf = build_seed(variant="pdf/ua-1")[".pdf"]
+    root = catalog(pdf)
+    assert 'pdfuaid:part="1"' in xmp(pdf)
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert root["/Lang"] == "en"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    assert pdfinfo(pdf)["Tagged"] == "yes"
+
+
+def test_pdf_ua_keeps_the_first_word_whole(build_seed):
+    first = build_seed()["article"].meta.dateline.split()[0]  # "KYIV,": its drop cap is a box of its own in print
+    tagged = subprocess.run(["pdfinfo", "-struct-text", str(build_seed(variant="pdf/ua-1")[".pdf"])],
+                            capture_output=True, text=True, check=True).stdout
+    assert f'"{first}' in tagged and f'"{first[0]}"' not in tagged
+
+
+def test_pdf_ua_reads_the_pull_quote_once(build_seed):
+    from layout.pullquote import pull_quote
+
+    quote = squash(pull_quote(build_seed()["article"]).text)
+    plain = squash(pdftotext(build_seed()[".pdf"]))
+    tagged = squash(pdftotext(build_seed(variant="pdf/ua-1")[".pdf"]))
+    assert plain.count(quote) == 2  # the body and the pull quote
+    assert tagged.count(quote) == 1  # the body only: no words read twice
+
+
+def test_pdf_a(build_seed):
+    pdf = build_seed(variant="pdf/a-3b")[".pdf"]
+    root = catalog(pdf)
+    assert 'pdfaid:part="3"' in xmp(pdf) and 'pdfaid:conformance="B"' in xmp(pdf)
+    assert "/OutputIntents" in root and root["/Lang"] == "en"
+
+
+def test_plain_pdf_claims_no_variant(build_seed):
+    root = catalog(build_seed()[".pdf"])
+    assert "/StructTreeRoot" not in root and "/OutputIntents" not in root
+
+
+@pytest.mark.parametrize("variant", ["", "pdf/a-3b", "pdf/ua-1"])
+def test_variants_are_byte_identical(build_seed, tmp_path, variant):
+    from conftest import SEED
+    from layout import themes
+    from layout.build import build
+    from layout.paper import PrintOptions, parse_paper
+
+    first = build_seed(variant=variant)[".pdf"]
+    again = build(SEED, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(parse_paper("a4"), False, variant))
+    assert again.outputs[0].read_bytes() == first.read_bytes()
+
+
+def test_outline_has_the_headline(build_seed):
+    built = build_seed()
+    outline = PdfReader(built[".pdf"]).outline
+    titles = [item["/Title"] for item in outline if isinstance(item, dict)]
+    headings = [b.text for b in built["article"].blocks if b.type == "heading"]
+    assert titles[0] == built["article"].meta.title
+    assert all(any(h in str(item) for item in outline) for h in headings)
+
+
+def line_widths(pdf, page_index: int) -> list[float]:
+    """The widths, as shares of the page width, of the text lines pdfium finds on a page."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(pdf)[page_index]
+    text = page.get_textpage()
+    widths = []
+    for i in range(text.count_rects()):
+        left, _, right, _ = text.get_rect(i)
+        widths.append((right - left) / page.get_width())
+    return widths
+
+
+def test_columns_by_theme_and_paper(build_seed):
+    def wide_lines(pdf):
+        widths = line_widths(pdf, 1)
+        return sum(w > 0.55 for w in widths) / len(widths)
+
+    assert wide_lines(build_seed(theme="report")[".pdf"]) > 0.5  # one column
+    assert wide_lines(build_seed(paper="a5")[".pdf"]) > 0.5  # one column on A5
+    assert wide_lines(build_seed()[".pdf"]) < 0.05  # two columns on A4
+
+
+def build_sample(tmp_path, variant):
+    from conftest import ROOT
+    from layout import themes
+    from layout.build import build
+    from layout.paper import PrintOptions
+
+    sample = ROOT / "source" / "markdown-sample.md"
+    result = build(sample, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(variant=variant))
+    return result.outputs[0], result.article
+
+
+def figures(node, found):
+    node = node.get_object()
+    if node.get("/S") == "/Figure":
+        found.append(str(node.get("/Alt", "")))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        if hasattr(kid, "get_object") and isinstance(kid.get_object(), dict):
+            figures(kid, found)
+    return found
+
+
+def test_pdf_ua_images_carry_their_alt_text(tmp_path):
+    pdf, article = build_sample(tmp_path, "pdf/ua-1")
+    alts = figures(catalog(pdf)["/StructTreeRoot"], [])
+    images = [b for b in article.blocks if b.type == "image"]
+    assert images and alts == [b.alt for b in images]
+
+
+def test_pdf_a_images_are_not_interpolated(tmp_path):
+    pdf, _ = build_sample(tmp_path, "pdf/a-3b")
+    images = [x.get_object() for page in PdfReader(pdf).pages
+              for x in (page["/Resources"].get("/XObject") or {}).values() if x.get_object()["/Subtype"] == "/Image"]
+    assert images and all(image.get("/Interpolate", False) == False for image in images)  # noqa: E712
+    plain, _ = build_sample(tmp_path / "plain", "")
+    plain_images = [x.get_object() for page in PdfReader(plain).pages
+                    for x in (page["/Resources"].get("/XObject") or {}).values()]
+    assert any(image.get("/Interpolate", False) == True for image in plain_images)  # noqa: E712; it can fail
+
+
+def column_bottoms(pdf, columns: int) -> list[float]:
+    """The lowest text line of each column on the last page, in points from the page's bottom."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    page = document[len(document) - 1]
+    width, height = page.get_width(), page.get_height()
+    text = page.get_textpage()
+    bottoms: dict[int, float] = {}
+    for i in range(text.count_rects()):
+        left, bottom, _, _ = text.get_rect(i)
+        if 60 < bottom < height - 60:  # not the running head or the folio
+            column = int(left // (width / columns))
+            bottoms[column] = min(bottoms.get(column, height), bottom)
+    return [bottoms[c] for c in sorted(bottoms)]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_columns_end_level_on_the_last_page(build_seed, paper):
+    """Balanced columns: an odd number of lines leaves one column a line longer, never more."""
+    bottoms = column_bottoms(build_seed(paper=paper)[".pdf"], 2)
+    assert len(bottoms) == 2
+    assert abs(bottoms[0] - bottoms[1]) <= 12.6 + 3  # one line of 9.6/12.6 pt text, plus a descender
