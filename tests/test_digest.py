@@ -109,3 +109,13 @@ def test_an_articles_first_page_has_its_masthead_and_no_running_head(built):
         first_line = pdftotext(built[".pdf"], "-f", str(page), "-l", str(page)).splitlines()[0]
         masthead = article.meta.publication or context(article)["labels"]["clipping"]
         assert first_line.casefold() == masthead.casefold(), (title, first_line)
+
+
+def test_each_chapter_says_its_own_language(tmp_path):
+    german = tmp_path / "de.md"
+    german.write_text("---\ntitle: Der große Test\nlang: de\n---\n\nDas ist ein deutscher Absatz mit genug Wörtern, "
+                      "um ein Absatz zu sein.\n", encoding="utf-8")
+    result = digest([SEED, german], tmp_path / "d", themes.load("clipping"), formats=("epub",))
+    with zipfile.ZipFile(result.outputs[0]) as book:
+        assert 'xml:lang="de"' in book.read("EPUB/article-2.xhtml").decode()
+        assert 'xml:lang="en"' in book.read("EPUB/article-1.xhtml").decode()

@@ -15,7 +15,7 @@ from functools import partial
 from ebooklib import epub
 from lxml import etree
 
-from layout import pagemap
+from layout import __version__, pagemap
 from layout.dates import parse_date
 from layout.errors import OptionError, RenderError
 from layout.model import Article, Image
@@ -44,6 +44,7 @@ class Chapter:
     title: str
     content: str
     headings: tuple[tuple[str, str], ...] = ()
+    lang: str = ""  # the chapter's language, when it is not the book's (a digest's article)
 
     @property
     def href(self) -> str:
@@ -122,7 +123,7 @@ def article_chapter(article: Article, uid: str, file: str, starts) -> Chapter:
     marked = pagemap.with_markers(article, starts)
     content = render("epub.html", marked, first_page=first)
     headings = tuple((f"{file}#{b.id}", b.text) for b in article.blocks if b.type == "heading")
-    return Chapter(uid, file, article.meta.title, content, headings)
+    return Chapter(uid, file, article.meta.title, content, headings, article.meta.lang)
 
 
 def page_list(starts, files: dict[int, str]) -> tuple[tuple[str, str], ...]:
@@ -224,7 +225,7 @@ def assemble(book: Book, job: Job, pages: tuple[tuple[str, str], ...]) -> epub.E
                                    media_type=MEDIA_TYPES[name[name.rindex("."):]], content=data))
     cover = xhtml("cover", words["cover"], COVER_PAGE, meta.lang,
                   render("cover_page.html", book.article, image=COVER_IMAGE, first_page=book.cover_first_page))
-    documents = [xhtml(c.uid, c.title, c.file, meta.lang, c.content) for c in book.front + book.chapters]
+    documents = [xhtml(c.uid, c.title, c.file, c.lang or meta.lang, c.content) for c in book.front + book.chapters]
     nav = xhtml("nav", words["contents"], "nav.xhtml", meta.lang,
                 render("nav.html", book.article, chapters=book.chapters, cover_page=COVER_PAGE,
                        contents_page=book.front[0].file if book.front else "", bodymatter=book.chapters[0].file,
@@ -285,24 +286,27 @@ def describe(out: epub.EpubBook, book: Book, job: Job) -> None:
     for keyword in meta.keywords:
         out.add_metadata("DC", "subject", keyword)
     paged = bool(book.pages)
-    for prop, value in accessibility(book.images, paged):
+    headed = any(chapter.headings for chapter in book.chapters) or len(book.chapters) > 1
+    for prop, value in accessibility(book.images, paged, headed):
         out.add_metadata(None, "meta", value, {"property": prop})
     if paged:
-        source = f"{meta.identifier} print edition ({job.theme.name} theme, {job.options.paper.name.upper()})"
+        source = (f"{job.stem}.pdf, the print edition layout makes of this text "
+                  f"({job.theme.name} theme, {job.options.paper.name.upper()})")
         out.add_metadata(None, "meta", source, {"property": "pageBreakSource"})
 
 
-def accessibility(images: tuple[Image, ...], paged: bool) -> list[tuple[str, str]]:
-    """schema.org accessibility properties computed from the facts of this book."""
+def accessibility(images: tuple[Image, ...], paged: bool, headed: bool = True) -> list[tuple[str, str]]:
+    """schema.org accessibility properties computed from the facts of this book: `paged` when it carries the
+    print edition's page numbers, `headed` when headings (or several chapters) structure it."""
     described = all(b.alt for b in images)
     for image in images:
         if not image.alt:
             log.warning("image %s has no alt text: the EPUB will say so, and claims no WCAG conformance", image.src)
     modes = ["textual"] + (["visual"] if images else [])
-    features = ["structuralNavigation", "tableOfContents", "readingOrder"]
+    features = (["structuralNavigation"] if headed else []) + ["tableOfContents", "readingOrder"]
     features += ["printPageNumbers", "pageNavigation"] if paged else []
     features += ["alternativeText"] if images and described else []
-    summary = "Articles with headings, a table of contents"
+    summary = "Text with headings, a table of contents" if headed else "Text in one section, a table of contents"
     summary += " and the print edition's page numbers." if paged else "."
     summary += " Every image has a text alternative." if images and described else ""
     summary += " Some images have no text alternative." if not described else ""
@@ -312,6 +316,8 @@ def accessibility(images: tuple[Image, ...], paged: bool) -> list[tuple[str, str
     props += [("schema:accessibilityHazard", "none"), ("schema:accessibilitySummary", summary)]
     if described:
         props.append(("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"))
+        props.append(("a11y:certifiedBy",
+                      f"layout {__version__}, the tool that made this book (not an independent evaluation)"))
     return props
 
 
