@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-import click
 import typer
 
 from layout import __version__
@@ -71,7 +70,8 @@ def build(
     marks: bool = MARKS,
     variant: str = VARIANT,
     embed_fonts: bool = typer.Option(False, "--embed-fonts", help="Put the theme's fonts, subset, in the EPUB."),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel builds; default: every core."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, show_default=False,
+                             help="Parallel builds; default: every core."),
     force: bool = typer.Option(False, "--force", help="Rebuild even what is up to date."),
     scheduler: str = typer.Option("", "--scheduler", help="Send the builds to a Dask scheduler at this address."),
     title: Optional[str] = TITLE, author: Optional[List[str]] = AUTHOR, date: Optional[str] = DATE,
@@ -231,7 +231,7 @@ def watch(
     paper: str = PAPER,
     marks: bool = MARKS,
     variant: str = VARIANT,
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Parallel rebuilds when several change; default: one."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parallel rebuilds when several change."),
 ) -> None:
     """Rebuild each article when it, its sidecar or the theme changes; Ctrl-C stops."""
     from layout import build as builder, paper as papers, watch as watcher
@@ -255,13 +255,22 @@ def main() -> None:
         app(standalone_mode=False)
     except LayoutError as exc:
         _fail(exc.message, exc.hint, exc.exit_code)
-    except click.exceptions.ClickException as exc:
-        _fail(exc.format_message(), "run `layout --help` for usage", exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         _fail("interrupted", "run the command again", 130)
+    except typer.TyperException as exc:  # a usage mistake: unknown command or option, a bad or missing value
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `layout` alone: the help is printed, nothing is wrong
+            raise SystemExit(0) from None
+        _fail(exc.format_message(), _usage_hint(exc), getattr(exc, "exit_code", 2))
     except Exception as exc:  # an unexpected failure still gets one line, never a traceback (but with --verbose)
         logging.getLogger("layout").info("unexpected error", exc_info=True)
         _fail(f"unexpected {type(exc).__name__}: {exc}", "run with --verbose and report the message", 70)
+
+
+def _usage_hint(exc) -> str:
+    """Where to read the usage of the command that was mistyped."""
+    context = getattr(exc, "ctx", None)
+    command = context.command_path if context is not None else "layout"
+    return f"run `{command} --help` for its commands and options"
 
 
 def _fail(message: str, hint: str, code: int) -> None:

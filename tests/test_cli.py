@@ -134,3 +134,18 @@ def test_unusable_paper(tmp_path, paper):
     run = layout("build", str(SEED), "-o", str(tmp_path / "dist"), "--paper", paper)
     assert_one_line_error(run, tmp_path / "dist")
     assert paper in run.stderr
+
+
+@pytest.mark.parametrize("args", [("bogus",), ("build", "--bogus"), ("inspect",), ("build", "-j", "abc"),
+                                  ("build", "-j", "-3")])
+def test_usage_mistakes_are_usage_errors(args):
+    run = layout(*args)
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("error: ") and lines[1].startswith("hint: ") and "--help" in lines[1]
+    assert "unexpected" not in run.stderr and "Traceback" not in run.stderr
+
+
+def test_layout_alone_prints_its_help():
+    run = layout()
+    assert run.returncode == 0 and "build" in run.stdout and not run.stderr.strip()

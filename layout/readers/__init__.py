@@ -47,7 +47,7 @@ def read(path: Path, overrides: Mapping | None = None) -> Article:
 def check_path(path: Path) -> None:
     """Refuse a source that is missing, not a file, of no known kind, or a link out of its folder."""
     if not path.exists():
-        raise SourceError(f"{path} does not exist", "check the path, or run `layout build` with no argument")
+        raise SourceError(f"{path} does not exist", "check the path (and its folder and spelling)")
     if not path.is_file():
         raise SourceError(f"{path} is not a file", "give the path of an article file")
     if path.suffix.lower() not in READERS:
