@@ -33,7 +33,7 @@ def normalize(data: Mapping, where: str) -> dict:
 def _value(name: str, value, where: str):
     if name in ("authors", "keywords"):
         items = value if isinstance(value, (list, tuple)) else re.split(r"\s*[,;]\s*", str(value))
-        return tuple(" ".join(str(item).split()) for item in items if str(item).strip())
+        return tuple(" ".join(_name(item, name, where).split()) for item in items if _name(item, name, where).strip())
     text = " ".join(str(value).split())
     if name == "date":
         if hasattr(value, "isoformat"):
@@ -47,6 +47,18 @@ def _value(name: str, value, where: str):
     return text
 
 
+def _name(item, field: str, where: str) -> str:
+    """An author or keyword as text: a mapping gives its `name` (`{name: Ann Lee, url: ...}`)."""
+    if isinstance(item, Mapping):
+        if not str(item.get("name") or "").strip():
+            raise OptionError(f"{where}: an entry of {field} has no name", f"write each of {field} as text, or "
+                              "as a mapping with `name:`")
+        return str(item["name"])
+    if isinstance(item, (list, tuple)):
+        raise OptionError(f"{where}: an entry of {field} is a list", f"write each of {field} as text")
+    return str(item)
+
+
 def sidecar(source: Path) -> dict:
     """The metadata in `<name>.yml` (or `.yaml`) beside `source`, if there is one."""
     from layout.readers import read_text
@@ -57,11 +69,18 @@ def sidecar(source: Path) -> dict:
     return {}
 
 
+class _TextDates(yaml.SafeLoader):
+    """YAML's safe loader with dates and times left as text, for the date check to judge (and name)."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 def load_yaml(text: str, where: str, first_line: int = 1) -> dict:
     """Parse a YAML mapping; a malformed one, or one using aliases, is a SourceError naming the line."""
     try:
         refuse_aliases(text, where, first_line)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + first_line}" if mark is not None else ""

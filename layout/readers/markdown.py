@@ -40,6 +40,8 @@ def read(text: str, name: str) -> Article:
                           "add `title: ...` to the front matter, or begin the article with a `# Heading` line")
     blocks = [dataclasses.replace(b, id=block_id(i), level=max(2, b.level)) if isinstance(b, Heading)
               else dataclasses.replace(b, id=block_id(i)) for i, b in enumerate(blocks)]
+    if not blocks:
+        raise SourceError(f"{name} holds no article text", "write the article's paragraphs below the front matter")
     if "lang" not in fields:
         fields["lang"] = language.detect(" ".join(b.text for b in blocks[:30]))
     meta = Meta(title=title, identifier=identifier(fields.get("url", ""), title, tuple(blocks)), **fields)

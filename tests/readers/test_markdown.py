@@ -177,3 +177,29 @@ def test_yaml_alias_in_front_matter_is_refused_naming_its_line():
     with pytest.raises(SourceError) as error:
         markdown.read("---\nname: &n The Ledger\ntitle: *n\n---\n\nText.\n", "alias.md")
     assert "alias.md line 3" in error.value.message and "*n" in error.value.message
+
+
+def test_an_impossible_date_is_an_error_naming_it(tmp_path):
+    from layout.errors import LayoutError
+    from layout.readers import read
+
+    source = tmp_path / "bad.md"
+    source.write_text("---\ntitle: T\ndate: 2024-02-30\n---\n\nA body paragraph long enough to be one.\n")
+    with pytest.raises(LayoutError, match="2024-02-30"):
+        read(source)
+
+
+def test_authors_written_as_mappings_give_their_names(tmp_path):
+    from layout.readers import read
+
+    source = tmp_path / "names.md"
+    source.write_text('---\ntitle: T\nauthors: [{name: Ann Lee, url: "https://x.example"}, Bob Roe]\n---\n\n'
+                      "A body paragraph long enough to be one.\n")
+    assert read(source).meta.authors == ("Ann Lee", "Bob Roe")
+
+
+def test_front_matter_without_a_body_is_an_error(tmp_path):
+    source = tmp_path / "empty.md"
+    source.write_text("---\ntitle: Only a title\n---\n")
+    with pytest.raises(SourceError, match="no article text"):
+        readers.read(source)
