@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import partial
 from typing import NamedTuple
 
@@ -25,7 +26,7 @@ QUOTES = {
     "en": Marks("“", "”", "‘", "’"),
     "de": Marks("„", "“", "‚", "‘"),
     "de-ch": Marks("«", "»", "‹", "›"),
-    "fr": Marks("«" + NNBSP, NNBSP + "»", "‹" + NNBSP, NNBSP + "›"),
+    "fr": Marks("«" + NNBSP, NNBSP + "»", "“", "”"),
     "es": Marks("«", "»", "“", "”"),
     "it": Marks("«", "»", "“", "”"),
     "pt": Marks("«", "»", "“", "”"),
@@ -33,6 +34,9 @@ QUOTES = {
     "nl": Marks("“", "”", "‘", "’"),
 }
 APOSTROPHE = "’"
+FEET_INCHES = re.compile(r"\d′\d{1,2}$")
+ELIDED = ("n'", "tis", "twas", "em ", "cause ")  # words that open with an apostrophe ('n', 'Tis, 'em)
+FRENCH_SPACED = {"?": NNBSP, "!": NNBSP, ";": NNBSP, "»": NNBSP, "›": NNBSP, ":": "\u00a0"}
 OPENERS = "([{—–-/\u00a0" + NNBSP  # a quote after these, a space, an opening mark or nothing opens
 
 
@@ -69,7 +73,7 @@ def curl_text(text: str, marks: Marks = QUOTES["en"]) -> str:
 def curl_runs(runs: Runs, marks: Marks = QUOTES["en"]) -> Runs:
     """The runs with each straight quote replaced, judged by the characters around it across run boundaries."""
     joined = "".join(run.text for run in runs)
-    if "'" not in joined and '"' not in joined:
+    if not any(mark in joined for mark in ("'", '"', "--", "...", " ")):
         return runs
     chars = _marks(joined, marks)
     out, start = [], 0
@@ -82,13 +86,28 @@ def curl_runs(runs: Runs, marks: Marks = QUOTES["en"]) -> Runs:
 
 
 def _marks(text: str, marks: Marks) -> list[str]:
-    """Each character of `text`, a straight quote replaced by the typographic quote or apostrophe it stands for.
+    """Each character of `text` as it is set: quotes, apostrophes and primes made typographic, "--" and "---"
+    made dashes and "..." an ellipsis (the characters they replace set as ""), French spaces made narrow."""
+    out = _quotes(text, marks)
+    for i in range(len(text)):
+        if text.startswith("---", i) and not text.startswith("----", i) and text[i - 1:i] != "-":
+            out[i:i + 3] = ["—", "", ""]
+        elif text.startswith("--", i) and text[i - 1:i] != "-" and text[i + 2:i + 3] != "-":
+            out[i:i + 2] = ["–", ""]
+        elif text.startswith("...", i) and text[i - 1:i] != "." and text[i + 3:i + 4] != ".":
+            out[i:i + 3] = ["…", "", ""]
+    return _french_spaces(out, text) if marks is QUOTES["fr"] else out
+
+
+def _quotes(text: str, marks: Marks) -> list[str]:
+    """Each character of `text`, a straight quote replaced by the typographic quote, apostrophe or prime it
+    stands for.
 
     A quote after a space, an opening bracket or dash, or another opening mark opens; one before a space or
     punctuation closes; when both sides say the same (French " Non "), it opens unless one of its kind is
-    open. A single quote between letters, or before a year ("'90s"), is an apostrophe, as is one after a word
-    when no single quotation is open ("Hans' Buch"). A space typed inside French guillemets becomes the
-    narrow no-break space the marks carry.
+    open. A single quote between letters, before a year ("'90s") or an elided word ('n', 'Tis), is an
+    apostrophe, as is one after a word when no single quotation is open ("Hans' Buch"). Between figures
+    (6'2") quotes are primes.
     """
     out: list[str] = []
     open_count = {'"': 0, "'": 0}
@@ -99,8 +118,15 @@ def _marks(text: str, marks: Marks) -> list[str]:
             continue
         emitted = (out[-1] if out else "") or " "
         before, after = emitted[-1], text[i + 1] if i + 1 < len(text) else " "
-        if ch == "'" and (before.isalnum() and after.isalnum() or after.isdigit() and not before.isalnum()):
-            out.append(APOSTROPHE)  # don't, l'homme, '90s
+        if ch == "'" and before.isdigit() and after.isdigit():
+            out.append("′")  # 6'2": six feet two inches
+            continue
+        if ch == '"' and FEET_INCHES.search("".join(out[-5:])):
+            out.append("″")
+            continue
+        elided = not before.isalnum() and text[i + 1:i + 6].lower().startswith(ELIDED)
+        if ch == "'" and (before.isalnum() and after.isalnum() or after.isdigit() and not before.isalnum() or elided):
+            out.append(APOSTROPHE)  # don't, l'homme, '90s, rock 'n' roll
             continue
         opening_side = before.isspace() or before in openers
         closing_side = after.isspace() or not after.isalnum() and after not in "'\"" + openers
@@ -122,4 +148,18 @@ def _narrow_spaces(out: list[str], text: str) -> list[str]:
             out[i + 1] = ""
         elif mark.startswith(NNBSP) and len(mark) > 1 and i > 0 and text[i - 1] == " ":
             out[i - 1] = ""
+    return out
+
+
+def _french_spaces(out: list[str], text: str) -> list[str]:
+    """French sets a narrow no-break space inside guillemets and before ? ! ; (a no-break space before :),
+    so a line never ends with « or opens with ? or »."""
+    for i, ch in enumerate(text):
+        if ch != " " or out[i] != " ":
+            continue
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if after in FRENCH_SPACED:
+            out[i] = FRENCH_SPACED[after]
+        elif i > 0 and text[i - 1] in "«‹":
+            out[i] = NNBSP
     return out
