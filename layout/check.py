@@ -50,6 +50,11 @@ class Report:
     def ok(self) -> bool:
         return all(check.ok for check in self.checks)
 
+    @property
+    def complete(self) -> bool:
+        """Every checker ran: none was skipped for not being installed."""
+        return not any(check.skipped for check in self.checks)
+
 
 @dataclass(frozen=True)
 class Tools:
@@ -318,11 +323,12 @@ def _variants(reader) -> list[Check]:
     part, conformance = _xmp_value(xmp, "pdfaid:part"), _xmp_value(xmp, "pdfaid:conformance")
     if part:
         intent = "/OutputIntents" in root
-        checks.append(Check("pdf/a", intent, f"PDF/A-{part}{conformance.lower()}, "
-                                             + ("output intent present" if intent else "no output intent")))
+        checks.append(Check("pdf/a", intent, f"claims PDF/A-{part}{conformance.lower()}, "
+                                             + ("output intent present" if intent else "no output intent")
+                                             + " (identification only, not a PDF/A validation)"))
     ua = _xmp_value(xmp, "pdfuaid:part")
     if ua:
-        checks.append(Check("pdf/ua", True, f"PDF/UA-{ua}"))
+        checks.append(Check("pdf/ua", True, f"claims PDF/UA-{ua} (identification only, not a PDF/UA validation)"))
         tree = "/StructTreeRoot" in root
         checks.append(Check("structure tree", tree, "present" if tree else "missing: PDF/UA needs a tagged PDF"))
     return checks
@@ -340,9 +346,10 @@ def _xmp_value(xmp: str, name: str) -> str:
 
 
 def as_json(reports: list[Report]) -> list[dict]:
-    """The reports as [{file, kind, ok, checks: [{name, ok, detail}]}]."""
-    return [{"file": str(r.file), "kind": r.kind, "ok": r.ok,
-             "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in r.checks]} for r in reports]
+    """The reports as [{file, kind, ok, complete, checks: [{name, ok, detail}]}]; a skipped check's ok is null."""
+    return [{"file": str(r.file), "kind": r.kind, "ok": r.ok, "complete": r.complete,
+             "checks": [{"name": c.name, "ok": None if c.skipped else c.ok, "detail": c.detail} for c in r.checks]}
+            for r in reports]
 
 
 def render(report: Report):
@@ -350,7 +357,7 @@ def render(report: Report):
     from rich.text import Text
 
     text = Text.assemble(("ok  " if report.ok else "FAIL", "bold green" if report.ok else "bold red"),
-                         f" {report.file} ({report.kind})")
+                         f" {report.file} ({report.kind})" + ("" if report.complete else ", not every check ran"))
     width = max(len(check.name) for check in report.checks)
     for check in report.checks:
         mark, style = ("skip", "yellow") if check.skipped else ("ok", "green") if check.ok else ("FAIL", "red")

@@ -66,7 +66,7 @@ def test_good_epub_and_pdf_pass_and_json_shape(good):
     assert [(item["file"], item["kind"], item["ok"]) for item in data] == \
         [(str(good[".epub"]), "epub", True), (str(good[".pdf"]), "pdf", True)]
     for item in data:
-        assert set(item) == {"file", "kind", "ok", "checks"}
+        assert set(item) == {"file", "kind", "ok", "complete", "checks"} and item["complete"] is True
         assert all(set(c) == {"name", "ok", "detail"} and c["ok"] is True for c in item["checks"])
     assert {c["name"] for c in data[0]["checks"]} == EPUB_CHECKS
     assert PDF_CHECKS <= {c["name"] for c in data[1]["checks"]}
@@ -85,6 +85,9 @@ def test_ace_absent_is_skipped_not_failed(good, monkeypatch):
     monkeypatch.setattr(check, "find_ace", lambda: None)
     result = check._ace(good[".epub"], check.find_ace())
     assert result.ok and result.skipped and result.detail == "not installed, skipped"
+    report = check.Report(good[".epub"], "epub", (check.Check("epubcheck", True), result))
+    [entry] = check.as_json([report])
+    assert entry["ok"] and not entry["complete"] and entry["checks"][1]["ok"] is None
 
 
 def test_broken_epub_fails(good, tmp_path):
@@ -127,7 +130,8 @@ def test_pdf_variants_are_reported(tmp_path, variant, name, detail):
     result = build(SEED, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(variant=variant))
     [report] = check.run(list(result.outputs))
     checks = by_name(report)
-    assert report.ok and checks[name].detail.startswith(detail)
+    assert report.ok and checks[name].detail.startswith(f"claims {detail}")
+    assert "not a " in checks[name].detail  # says it identified, not validated
     assert ("structure tree" in checks) == (name == "pdf/ua")
 
 
