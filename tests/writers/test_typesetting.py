@@ -116,3 +116,7 @@ def test_the_source_line_prints_the_address_whole(tmp_path):
     pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
     text = pdftotext(pdf, "-raw")
     assert url in text.replace("\n", "")  # broken at most, never hyphenated
+    from pypdf import PdfReader
+
+    links = [a.get_object()["/A"].get("/URI") for page in PdfReader(pdf).pages for a in page.get("/Annots") or []]
+    assert url in links  # and a link a reader can follow
