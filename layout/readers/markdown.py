@@ -27,8 +27,9 @@ def read(text: str, name: str) -> Article:
     """Build the model from Markdown: front matter fields, then the body's blocks, footnotes as notes."""
     front, body = split_front_matter(text, name)
     fields = front_matter(front, name) if front else {}
-    walk = Walker()
-    walk.run(parser().parse(body))
+    walk, env = Walker(), {}
+    walk.run(parser().parse(body, env))
+    walk.dropped.extend(unused_footnotes(env))
     blocks = walk.blocks
     title = fields.pop("title", "")
     if not title and blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
@@ -91,6 +92,12 @@ def key_line(yaml_text: str, key: str) -> int:
 
 
 # --- the token stream ------------------------------------------------------------------------
+
+
+def unused_footnotes(env: dict) -> list[Dropped]:
+    """The footnotes defined but never referred to, which the parser leaves out: recorded, not lost silently."""
+    refs = env.get("footnotes", {}).get("refs", {})
+    return [Dropped(f"[^{label.lstrip(':')}]", "footnote never referred to") for label, n in refs.items() if n < 0]
 
 
 def parser():

@@ -203,3 +203,9 @@ def test_front_matter_without_a_body_is_an_error(tmp_path):
     source.write_text("---\ntitle: Only a title\n---\n")
     with pytest.raises(SourceError, match="no article text"):
         readers.read(source)
+
+
+def test_a_footnote_never_referred_to_is_recorded():
+    article = markdown.read("# T\n\nText with a note.[^a]\n\n[^a]: The note.\n[^spare]: Never used.\n", "notes")
+    assert ("[^spare]", "footnote never referred to") in [(d.text, d.reason) for d in article.dropped]
+    assert len(article.notes) == 1
