@@ -17,6 +17,7 @@ class Run:
     href: str = ""
     note: str = ""  # the id of the Note this run refers to; `text` is then its label ("1")
     page: str = ""  # a print page-break marker: the print edition's page that starts here; `text` is empty
+    code: bool = False  # program text, set in the monospaced face and left as typed (no typography)
 
     @property
     def kind(self) -> str:
@@ -26,6 +27,8 @@ class Run:
             return "noteref"
         if self.href:
             return "link"
+        if self.code:
+            return "code"
         if self.strong:
             return "strong"
         return "emphasis" if self.emphasis else "text"
@@ -110,6 +113,20 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Code:
+    """A block of program text, its lines and spaces kept as typed."""
+
+    id: str
+    code: str
+    language: str = ""  # as the source names it ("python"), or ""
+    type: ClassVar[str] = "code"
+
+    @property
+    def text(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
 class Rule:
     """A thematic break."""
 
@@ -121,8 +138,8 @@ class Rule:
         return ""
 
 
-Block = Union[Paragraph, Heading, Blockquote, ListBlock, Image, Rule]
-BLOCK_TYPES: dict[str, type] = {cls.type: cls for cls in (Paragraph, Heading, Blockquote, ListBlock, Image, Rule)}
+Block = Union[Paragraph, Heading, Blockquote, ListBlock, Image, Code, Rule]
+BLOCK_TYPES: dict[str, type] = {cls.type: cls for cls in (Paragraph, Heading, Blockquote, ListBlock, Image, Code, Rule)}
 
 
 @dataclass(frozen=True)
@@ -222,6 +239,8 @@ def block_from_dict(data: dict) -> Block:
         return ListBlock(data["id"], tuple(_runs(i) for i in data["items"]), data.get("ordered", False))
     if kind == "image":
         return Image(data["id"], data["src"], data.get("alt", ""), data.get("caption", ""), data.get("credit", ""))
+    if kind == "code":
+        return Code(data["id"], data["code"], data.get("language", ""))
     if kind == "rule":
         return Rule(data["id"])
     raise ValueError(f"unknown block type {kind!r}")

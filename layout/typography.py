@@ -79,7 +79,7 @@ def curl_runs(runs: Runs, marks: Marks = QUOTES["en"]) -> Runs:
     out, start = [], 0
     for run in runs:
         end = start + len(run.text)
-        text = "".join(chars[start:end])
+        text = run.text if run.code else "".join(chars[start:end])  # program text stays as typed
         out.append(dataclasses.replace(run, text=text) if text != run.text else run)
         start = end
     return tuple(out)

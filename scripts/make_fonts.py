@@ -25,6 +25,7 @@ INSTANCES = (
     ("fontpkg_libre_franklin", "LibreFranklin[wght].ttf", "LibreFranklin-SemiBold.ttf", {"wght": 600}),
     ("fontpkg_libre_franklin", "LibreFranklin[wght].ttf", "LibreFranklin-Bold.ttf", {"wght": 700}),
     ("fontpkg_libre_franklin", "LibreFranklin-Italic[wght].ttf", "LibreFranklin-Italic.ttf", {"wght": 400}),
+    ("fontpkg_source_code_pro", "SourceCodePro[wght].ttf", "SourceCodePro-Regular.ttf", {"wght": 400}),
 )
 
 FIXED_TIMESTAMP = 3_786_825_600  # 2024-01-01 in the font epoch (seconds since 1904): pinned for identical bytes

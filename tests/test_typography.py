@@ -59,3 +59,23 @@ def test_both_outputs_carry_the_curled_text(tmp_path):
     assert "“we’ll build it”" in pdftotext(pdf).replace("\n", " ")
     with zipfile.ZipFile(epub) as book:
         assert "“we’ll build it”" in book.read("EPUB/article.xhtml").decode()
+
+
+def test_program_text_is_left_as_typed():
+    from layout.model import Code
+
+    runs = (Run('Call "'), Run("print('hi') -- x...", code=True), Run('" now.'))
+    assert [r.text for r in curl_runs(runs)] == ["Call “", "print('hi') -- x...", "” now."]
+    article = Article(Meta(title="T", lang="en"), (Code("b001", 'print("hi")  # --'),), (), "x")
+    assert typeset(article).blocks == article.blocks
+
+
+def test_code_is_set_in_the_bundled_monospaced_face(tmp_path):
+    from conftest import pdffonts
+
+    source = tmp_path / "code.md"
+    source.write_text('# Code\n\nA paragraph before the program, long enough.\n\n```\nprint("hi")\n```\n',
+                      encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
+    assert "Layout-Mono" in pdffonts(pdf)
+    assert 'print("hi")' in pdftotext(pdf)

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from layout import metadata
 from layout.errors import OptionError, SourceError
-from layout.model import (Article, Block, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Note, Paragraph,
+from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Note, Paragraph,
                           Rule, Run, Runs, plain)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, squeeze
@@ -94,6 +94,18 @@ def key_line(yaml_text: str, key: str) -> int:
 # --- the token stream ------------------------------------------------------------------------
 
 
+def table_text(tokens) -> str:
+    """A table's cells, a row a line and " | " between cells: what the dropped record shows of it."""
+    rows, row = [], []
+    for token in tokens:
+        if token.type == "inline":
+            row.append(token.content.strip())
+        elif token.type == "tr_close":
+            rows.append(" | ".join(row))
+            row = []
+    return "\n".join(rows)
+
+
 def unused_footnotes(env: dict) -> list[Dropped]:
     """The footnotes defined but never referred to, which the parser leaves out: recorded, not lost silently."""
     refs = env.get("footnotes", {}).get("refs", {})
@@ -109,7 +121,7 @@ def parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin)
+    md = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).enable("table")
     md.validateLink = lambda url: True
     return md
 
@@ -161,7 +173,12 @@ class Walker:
         if kind == "hr":
             self.blocks.append(Rule(""))
         elif kind in ("code_block", "fence") and token.content.strip():
-            self.blocks.append(Paragraph("", (Run(squeeze(token.content.replace("\n", " "))),)))
+            language = (token.info or "").split()[0] if kind == "fence" and token.info.strip() else ""
+            self.blocks.append(Code("", token.content.rstrip("\n"), language))
+        elif kind == "table_open":
+            end = closing(tokens, i)
+            self.dropped.append(Dropped(table_text(tokens[i:end]), "table"))
+            return end + 1
         elif kind == "html_block":
             self.dropped.append(Dropped(token.content.strip(), "raw HTML"))
         elif kind == "footnote_block_open":
@@ -233,7 +250,7 @@ class Walker:
         kind = child.type
         if kind in ("text", "code_inline"):
             pieces.append(Run(child.content, style.emphasis > 0, style.strong > 0,
-                              next((h for h in reversed(style.links) if h), "")))
+                              next((h for h in reversed(style.links) if h), ""), code=kind == "code_inline"))
         elif kind in ("softbreak", "hardbreak"):
             pieces.append(Run(" ", style.emphasis > 0, style.strong > 0))
         elif kind in ("em_open", "em_close"):
@@ -292,8 +309,8 @@ def merge(pieces: list[Run]) -> Runs:
     for run in pieces:
         text = re.sub(r"\s+", " ", run.text)
         last = runs[-1] if runs else None
-        if last and not run.note and not last.note and (last.emphasis, last.strong, last.href) == (
-                run.emphasis, run.strong, run.href):
+        if last and not run.note and not last.note and (last.emphasis, last.strong, last.href, last.code) == (
+                run.emphasis, run.strong, run.href, run.code):
             runs[-1] = dataclasses.replace(last, text=last.text + text)
         elif text:
             runs.append(dataclasses.replace(run, text=text))

@@ -209,3 +209,15 @@ def test_a_footnote_never_referred_to_is_recorded():
     article = markdown.read("# T\n\nText with a note.[^a]\n\n[^a]: The note.\n[^spare]: Never used.\n", "notes")
     assert ("[^spare]", "footnote never referred to") in [(d.text, d.reason) for d in article.dropped]
     assert len(article.notes) == 1
+
+
+def test_code_keeps_its_lines_and_a_table_is_recorded():
+    from layout.model import Code
+
+    text = ("# T\n\nCall `hello()` first.\n\n```python\ndef hello():\n    print(\"hi\")\n```\n\n"
+            "| A | B |\n|---|---|\n| 1 | two |\n")
+    article = markdown.read(text, "code")
+    [code] = of(article, Code)
+    assert code.code == 'def hello():\n    print("hi")' and code.language == "python"
+    assert [r.code for r in article.blocks[0].runs if r.text == "hello()"] == [True]
+    assert ("A | B\n1 | two", "table") in [(d.text, d.reason) for d in article.dropped]

@@ -27,7 +27,7 @@ def test_fonts_embedded_and_all_bundled(seed_build):
     assert fonts, "pdffonts lists no font"
     families = {name.rsplit("-", 1)[0] if name.endswith(("-Bold", "-Italic")) else name for name in fonts}
     for name in fonts:
-        assert name.startswith(("Layout-Serif", "Layout-Display", "Layout-Subhead", "Layout-Sans")), \
+        assert name.startswith(("Layout-Serif", "Layout-Display", "Layout-Subhead", "Layout-Sans", "Layout-Mono")), \
             f"{name} is not one of the bundled fonts: {sorted(families)}"
     assert "DejaVu" not in " ".join(fonts)
 
