@@ -120,3 +120,39 @@ def test_the_source_line_prints_the_address_whole(tmp_path):
 
     links = [a.get_object()["/A"].get("/URI") for page in PdfReader(pdf).pages for a in page.get("/Annots") or []]
     assert url in links  # and a link a reader can follow
+
+
+def _cap_height(font_file: str, size_px: float) -> float:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(ROOT / "styles" / "fonts" / font_file)
+    return font["OS/2"].sCapHeight / font["head"].unitsPerEm * size_px
+
+
+@pytest.mark.parametrize("theme", ["clipping", "report"])
+def test_the_drop_cap_spans_three_lines_exactly(theme):
+    """Its foot on the third line's baseline, its top at the first line's cap height (within half a point)."""
+    from layout.writers.pdf import document
+
+    article = readers.read(ROOT / "source" / "ukraine-atacms.txt")
+    page = document(Job(article, ROOT / "source", themes.load(theme), "seed")).pages[0]._page_box
+    found: dict = {"lines": []}
+
+    def walk(box):
+        element = getattr(box, "element", None)
+        if element is not None and element.get("class") == "dropcap" and type(box).__name__ == "BlockBox":
+            found.setdefault("cap", box)
+        if type(box).__name__ == "LineBox" and element is not None and element.get("id") == "b001":
+            found["lines"].append(box)
+        for child in getattr(box, "children", []):
+            walk(child)
+
+    walk(page)
+    cap_line = found["cap"].children[0]
+    cap_baseline = cap_line.position_y + cap_line.baseline
+    first, third = found["lines"][0], found["lines"][2]
+    half_point = 0.5 * 96 / 72
+    assert abs(cap_baseline - (third.position_y + third.baseline)) <= half_point
+    cap_top = cap_baseline - _cap_height("SourceSerif4Display-Bold.ttf", found["cap"].style["font_size"])
+    line_top = first.position_y + first.baseline - _cap_height("SourceSerif4-Regular.ttf", first.style["font_size"])
+    assert abs(cap_top - line_top) <= 2 * half_point
