@@ -84,11 +84,12 @@ class Blockquote:
 
 @dataclass(frozen=True)
 class ListBlock:
-    """A bulleted or numbered list; each item is a run sequence."""
+    """A bulleted or numbered list; each item is a run sequence, nested `levels[i]` deep (all 0 when empty)."""
 
     id: str
     items: tuple[Runs, ...]
     ordered: bool = False
+    levels: tuple[int, ...] = ()  # an item's nesting: 0 in the list itself, 1 in a list inside an item, ...
     type: ClassVar[str] = "list"
 
     @property
@@ -236,7 +237,8 @@ def block_from_dict(data: dict) -> Block:
     if kind == "blockquote":
         return Blockquote(data["id"], tuple(_runs(p) for p in data["paragraphs"]))
     if kind == "list":
-        return ListBlock(data["id"], tuple(_runs(i) for i in data["items"]), data.get("ordered", False))
+        return ListBlock(data["id"], tuple(_runs(i) for i in data["items"]), data.get("ordered", False),
+                         tuple(data.get("levels", ())))
     if kind == "image":
         return Image(data["id"], data["src"], data.get("alt", ""), data.get("caption", ""), data.get("credit", ""))
     if kind == "code":

@@ -33,7 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The one template environment: autoescape on for every template, whatever its name."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PACKAGE / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -41,6 +41,20 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["list_tree"] = list_tree
+    return env
+
+
+def list_tree(block) -> list[dict]:
+    """A list's items as a tree for the templates: [{"runs": ..., "children": [...]}], nested by `levels`."""
+    root: list[dict] = []
+    path: list[list[dict]] = [root]
+    for runs, level in zip(block.items, block.levels or (0,) * len(block.items)):
+        del path[level + 1:]
+        node = {"runs": runs, "children": []}
+        path[-1].append(node)
+        path.append(node["children"])
+    return root
 
 
 def render(template: str, article: Article, **extra) -> str:

@@ -35,3 +35,12 @@ def test_short_title():
     assert short_title("Short") == "Short"
     long = "word " * 30
     assert len(short_title(long)) <= 61 and short_title(long).endswith("…")
+
+
+def test_a_nested_list_renders_as_lists_inside_items():
+    from layout.model import Article, ListBlock, Meta, Run
+    from layout.render import render
+
+    block = ListBlock("b001", ((Run("one"),), (Run("one a"),), (Run("deeper"),), (Run("two"),)), True, (0, 1, 2, 0))
+    html = render("epub.html", Article(Meta(title="T"), (block,), (), "x"))
+    assert '<ol id="b001"><li>one<ol><li>one a<ol><li>deeper</li></ol></li></ol></li><li>two</li></ol>' in html

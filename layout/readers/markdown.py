@@ -18,7 +18,6 @@ from layout.readers.common import block_id, fold, identifier, is_local, squeeze
 log = logging.getLogger(__name__)
 
 FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-NESTED_MARK = "\u2013 "  # an item of a nested list, flattened into its parent list, starts with a dash
 WEB_LINK = re.compile(r"^(?:https?://\S+|mailto:\S+@\S+)$")
 ABSOLUTE_PATH = re.compile(r"^(?:/(?!/)|[A-Za-z]:[\\/]|file:)", re.I)  # rooted, a drive letter, or a file: URL
 
@@ -94,6 +93,14 @@ def key_line(yaml_text: str, key: str) -> int:
 # --- the token stream ------------------------------------------------------------------------
 
 
+def levels(depths: list[int]) -> tuple[int, ...]:
+    """Nesting depths that a list can show: none deeper than one below the item before it; () when flat."""
+    out: list[int] = []
+    for depth in depths:
+        out.append(min(depth, out[-1] + 1) if out else 0)
+    return tuple(out) if any(out) else ()
+
+
 def table_text(tokens) -> str:
     """A table's cells, a row a line and " | " between cells: what the dropped record shows of it."""
     rows, row = [], []
@@ -166,9 +173,9 @@ class Walker:
             return end + 1
         if kind in ("bullet_list_open", "ordered_list_open"):
             end = closing(tokens, i)
-            items = self.items(tokens[i + 1:end])
+            items, depths = self.items(tokens[i + 1:end])
             if items:
-                self.blocks.append(ListBlock("", tuple(items), kind == "ordered_list_open"))
+                self.blocks.append(ListBlock("", tuple(items), kind == "ordered_list_open", depths))
             return end + 1
         if kind == "hr":
             self.blocks.append(Rule(""))
@@ -207,23 +214,26 @@ class Walker:
         """The inline contents of a quotation, one run sequence per paragraph, heading or list item."""
         return [runs for t in tokens if t.type == "inline" and plain(runs := self.inline(t)).strip()]
 
-    def items(self, tokens) -> list[Runs]:
-        """A list's items in reading order; nested lists flattened after their parent item, marked with a dash."""
+    def items(self, tokens) -> tuple[list[Runs], tuple[int, ...]]:
+        """A list's items in reading order, with how deep each is nested (a list inside an item is one deeper)."""
         slots: list[Runs] = []
+        depths: list[int] = []
         open_items: list[int] = []
         for token in tokens:
             if token.type == "list_item_open":
                 open_items.append(len(slots))
-                slots.append((Run(NESTED_MARK),) if len(open_items) > 1 else ())
+                slots.append(())
+                depths.append(len(open_items) - 1)
             elif token.type == "list_item_close":
                 open_items.pop()
             elif token.type == "inline" and open_items:
                 slot = open_items[-1]
-                gap = (Run(" "),) if plain(slots[slot]).strip(" \u2013") else ()
+                gap = (Run(" "),) if plain(slots[slot]).strip() else ()
                 slots[slot] = slots[slot] + gap + self.inline(token)
             elif token.type == "html_block":
                 self.dropped.append(Dropped(token.content.strip(), "raw HTML"))
-        return [merge(list(runs)) for runs in slots if plain(runs).strip(" \u2013")]
+        kept = [(merge(list(runs)), depth) for runs, depth in zip(slots, depths) if plain(runs).strip()]
+        return [runs for runs, _ in kept], levels([depth for _, depth in kept])
 
     def footnotes(self, tokens) -> None:
         """Footnote definitions -> Notes, labelled by the order of their first reference."""

@@ -117,10 +117,16 @@ def test_raw_html_is_dropped_with_a_record():
     assert ("<span class='x'>", "raw HTML") in dropped
 
 
-def test_nested_lists_are_flattened_after_their_parent():
-    article = markdown.read("# T\n\n- one\n  - one a\n  - one b\n- two\n", "nested")
+def test_nested_lists_keep_their_depth():
+    article = markdown.read("# T\n\n- one\n  - one a\n    - deeper\n  - one b\n- two\n", "nested")
     (items,) = of(article, ListBlock)
-    assert ["".join(r.text for r in item) for item in items.items] == ["one", "\u2013 one a", "\u2013 one b", "two"]
+    assert ["".join(r.text for r in item) for item in items.items] == ["one", "one a", "deeper", "one b", "two"]
+    assert items.levels == (0, 1, 2, 1, 0)
+
+
+def test_a_flat_list_has_no_levels():
+    (items,) = of(markdown.read("# T\n\n1. one\n2. two\n", "flat"), ListBlock)
+    assert items.levels == () and items.ordered
 
 
 def test_remote_image_is_dropped_and_lone_image_is_a_block():
