@@ -53,19 +53,27 @@ def check_path(path: Path) -> None:
     if path.suffix.lower() not in READERS:
         raise SourceError(f"no reader for {path.name!r} (suffix {path.suffix or 'none'!r})",
                           f"name the file with one of: {', '.join(READERS)}")
-    read_text(path)  # the size and link checks, before anything reads it whole
+    check_file(path)  # the size and link checks, before anything reads it whole
 
 
-def read_text(path: Path, limit: int = MAX_BYTES) -> str:
-    """The text of a file beside the article: no link out of its folder, no more than `limit` bytes, decoded."""
+def check_file(path: Path, limit: int = MAX_BYTES) -> None:
+    """Refuse a link out of the file's folder, and a file over `limit` bytes, without reading it."""
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
         raise SourceError(f"{path.name} is a link to a file outside its folder",
                           "copy the file into the folder instead of linking to it")
     try:
         size = path.stat().st_size
-        if size > limit:
-            raise SourceError(f"{path.name} is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit for one "
-                              "article", "split the file, or keep only the article's text")
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {exc.strerror}", "check the file's permissions") from exc
+    if size > limit:
+        raise SourceError(f"{path.name} is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit for one "
+                          "article", "split the file, or keep only the article's text")
+
+
+def read_text(path: Path, limit: int = MAX_BYTES) -> str:
+    """The text of a file beside the article: no link out of its folder, no more than `limit` bytes, decoded."""
+    check_file(path, limit)
+    try:
         return decode(path.read_bytes(), path.name)
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}", "check the file's permissions") from exc
