@@ -69,8 +69,9 @@ def test_any_text_builds_or_fails_cleanly(tmp_path_factory, text):
     for index, block in enumerate(result.article.blocks):
         text = squash(block.text)
         if index == 0 and text:  # the drop cap is a float, set before the line it belongs to
-            assert text[0] in layer
-            text = text[1:]
+            cap = squash(block.text.strip()[0])  # one letter, but "ß" folds to "ss"
+            assert cap in layer
+            text = text[len(cap):]
         assert text in layer, block.id
     if len(built_epubs) < 2:
         built_epubs.append(outputs[".epub"])
