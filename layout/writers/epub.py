@@ -150,7 +150,8 @@ def write_digest(job: Job, parts: list[Article], starts) -> bytes:
     cover_page = next((str(s.page) for s in front_starts if s.block == "digest-cover"), "")
     contents_page = next((str(s.page) for s in front_starts if s.block == "contents"), "")
     first_pages = {s.article: s.page for s in starts if not s.block and s.article >= 0}
-    entries = [{"href": files[i], "title": a.meta.title, "page": first_pages.get(i, "")} for i, a in enumerate(parts)]
+    entries = [{"href": files[i], "title": a.meta.title, "page": first_pages.get(i, ""), "lang": a.meta.lang}
+               for i, a in enumerate(parts)]
     contents = Chapter("contents", "contents.xhtml", labels(job.article.meta.lang)["contents"],
                             render("contents.html", job.article, entries=entries, first_page=contents_page))
     pages = tuple((str(s.page), f"{COVER_PAGE}#page-{s.page}" if s.block == "digest-cover"
