@@ -90,6 +90,7 @@ class ListBlock:
     items: tuple[Runs, ...]
     ordered: bool = False
     levels: tuple[int, ...] = ()  # an item's nesting: 0 in the list itself, 1 in a list inside an item, ...
+    numbered: tuple[bool, ...] = ()  # whether the list holding each item is numbered; () when all are `ordered`
     type: ClassVar[str] = "list"
 
     @property
@@ -238,7 +239,7 @@ def block_from_dict(data: dict) -> Block:
         return Blockquote(data["id"], tuple(_runs(p) for p in data["paragraphs"]))
     if kind == "list":
         return ListBlock(data["id"], tuple(_runs(i) for i in data["items"]), data.get("ordered", False),
-                         tuple(data.get("levels", ())))
+                         tuple(data.get("levels", ())), tuple(data.get("numbered", ())))
     if kind == "image":
         return Image(data["id"], data["src"], data.get("alt", ""), data.get("caption", ""), data.get("credit", ""))
     if kind == "code":

@@ -46,12 +46,13 @@ def environment() -> jinja2.Environment:
 
 
 def list_tree(block) -> list[dict]:
-    """A list's items as a tree for the templates: [{"runs": ..., "children": [...]}], nested by `levels`."""
+    """A list's items as a tree for the templates: [{"runs", "children", "numbered"}], nested by `levels`."""
     root: list[dict] = []
     path: list[list[dict]] = [root]
-    for runs, level in zip(block.items, block.levels or (0,) * len(block.items)):
+    count = len(block.items)
+    for runs, level, numbered in zip(block.items, block.levels or (0,) * count, block.numbered or (block.ordered,) * count):
         del path[level + 1:]
-        node = {"runs": runs, "children": []}
+        node = {"runs": runs, "children": [], "numbered": numbered}
         path[-1].append(node)
         path.append(node["children"])
     return root

@@ -44,3 +44,12 @@ def test_a_nested_list_renders_as_lists_inside_items():
     block = ListBlock("b001", ((Run("one"),), (Run("one a"),), (Run("deeper"),), (Run("two"),)), True, (0, 1, 2, 0))
     html = render("epub.html", Article(Meta(title="T"), (block,), (), "x"))
     assert '<ol id="b001"><li>one<ol><li>one a<ol><li>deeper</li></ol></li></ol></li><li>two</li></ol>' in html
+
+
+def test_a_nested_list_of_another_kind_keeps_its_kind():
+    from layout.model import Article, ListBlock, Meta, Run
+    from layout.render import render
+
+    block = ListBlock("b001", ((Run("one"),), (Run("a"),), (Run("two"),)), True, (0, 1, 0), (True, False, True))
+    html = render("epub.html", Article(Meta(title="T"), (block,), (), "x"))
+    assert '<ol id="b001"><li>one<ul><li>a</li></ul></li><li>two</li></ol>' in html

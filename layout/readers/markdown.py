@@ -173,9 +173,10 @@ class Walker:
             return end + 1
         if kind in ("bullet_list_open", "ordered_list_open"):
             end = closing(tokens, i)
-            items, depths = self.items(tokens[i + 1:end])
+            ordered = kind == "ordered_list_open"
+            items, depths, numbered = self.items(tokens[i + 1:end], ordered)
             if items:
-                self.blocks.append(ListBlock("", tuple(items), kind == "ordered_list_open", depths))
+                self.blocks.append(ListBlock("", tuple(items), ordered, depths, numbered))
             return end + 1
         if kind == "hr":
             self.blocks.append(Rule(""))
@@ -214,16 +215,24 @@ class Walker:
         """The inline contents of a quotation, one run sequence per paragraph, heading or list item."""
         return [runs for t in tokens if t.type == "inline" and plain(runs := self.inline(t)).strip()]
 
-    def items(self, tokens) -> tuple[list[Runs], tuple[int, ...]]:
-        """A list's items in reading order, with how deep each is nested (a list inside an item is one deeper)."""
+    def items(self, tokens, ordered: bool) -> tuple[list[Runs], tuple[int, ...], tuple[bool, ...]]:
+        """A list's items in reading order, with how deep each is nested (a list inside an item is one deeper)
+        and whether the list holding it is numbered."""
         slots: list[Runs] = []
         depths: list[int] = []
+        kinds: list[bool] = [ordered]  # the kind of each open list, outermost first
+        numbered: list[bool] = []
         open_items: list[int] = []
         for token in tokens:
-            if token.type == "list_item_open":
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                kinds.append(token.type == "ordered_list_open")
+            elif token.type in ("bullet_list_close", "ordered_list_close"):
+                kinds.pop()
+            elif token.type == "list_item_open":
                 open_items.append(len(slots))
                 slots.append(())
                 depths.append(len(open_items) - 1)
+                numbered.append(kinds[-1])
             elif token.type == "list_item_close":
                 open_items.pop()
             elif token.type == "inline" and open_items:
@@ -232,8 +241,11 @@ class Walker:
                 slots[slot] = slots[slot] + gap + self.inline(token)
             elif token.type == "html_block":
                 self.dropped.append(Dropped(token.content.strip(), "raw HTML"))
-        kept = [(merge(list(runs)), depth) for runs, depth in zip(slots, depths) if plain(runs).strip()]
-        return [runs for runs, _ in kept], levels([depth for _, depth in kept])
+        kept = [(merge(list(runs)), depth, kind) for runs, depth, kind in zip(slots, depths, numbered)
+                if plain(runs).strip()]
+        depths = levels([depth for _, depth, _ in kept])
+        kinds_kept = tuple(kind for _, _, kind in kept) if depths else ()
+        return [runs for runs, _, _ in kept], depths, kinds_kept if any(k != ordered for k in kinds_kept) else ()
 
     def footnotes(self, tokens) -> None:
         """Footnote definitions -> Notes, labelled by the order of their first reference."""

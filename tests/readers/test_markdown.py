@@ -124,6 +124,11 @@ def test_nested_lists_keep_their_depth():
     assert items.levels == (0, 1, 2, 1, 0)
 
 
+def test_bullets_under_a_numbered_item_stay_bullets():
+    (items,) = of(markdown.read("# T\n\n1. one\n   - a\n   - b\n2. two\n", "mixed"), ListBlock)
+    assert items.levels == (0, 1, 1, 0) and items.numbered == (True, False, False, True)
+
+
 def test_a_flat_list_has_no_levels():
     (items,) = of(markdown.read("# T\n\n1. one\n2. two\n", "flat"), ListBlock)
     assert items.levels == () and items.ordered
