@@ -49,8 +49,9 @@ def list_tree(block) -> list[dict]:
     """A list's items as a tree for the templates: [{"runs", "children", "numbered"}], nested by `levels`."""
     root: list[dict] = []
     path: list[list[dict]] = [root]
-    count = len(block.items)
-    for runs, level, numbered in zip(block.items, block.levels or (0,) * count, block.numbered or (block.ordered,) * count):
+    levels = block.levels or (0,) * len(block.items)
+    numbering = block.numbered or (block.ordered,) * len(block.items)
+    for runs, level, numbered in zip(block.items, levels, numbering):
         del path[level + 1:]
         node = {"runs": runs, "children": [], "numbered": numbered}
         path[-1].append(node)
