@@ -6,13 +6,14 @@ import html as entities
 import json
 import logging
 import re
-from difflib import SequenceMatcher
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from layout.errors import SourceError
-from layout.model import Article, Block, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run, Runs
+from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run,
+                          Runs)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, squeeze
 from layout.readers.text.boilerplate import line_reason
@@ -528,6 +529,12 @@ class Walker:
         turn = self.seen[src] = self.seen.get(src, -1) + 1
         return pairs[min(turn, len(pairs) - 1)]
 
+    def code(self, el) -> None:
+        """Program text (a <pre> on the page), its lines and spaces kept."""
+        text = el.xpath("string()").strip("\n")
+        if text.strip():
+            self.blocks.append(Code("", text))
+
     def table(self, el) -> None:
         rows = [" | ".join(squeeze(c.xpath("string()")) for c in row.iter("cell")) for row in el.iter("row")]
         text = "\n".join(r for r in rows if r.strip(" |"))
@@ -536,7 +543,7 @@ class Walker:
 
 
 BLOCK_HANDLERS = {"p": Walker.paragraph, "head": Walker.heading, "quote": Walker.quote, "list": Walker.list,
-                  "graphic": Walker.graphic, "table": Walker.table, "div": Walker.children,
+                  "graphic": Walker.graphic, "table": Walker.table, "code": Walker.code, "div": Walker.children,
                   "lb": lambda walker, el: None}
 
 

@@ -352,3 +352,11 @@ def test_a_standfirst_set_as_a_heading_wins_over_the_description():
     shown = "Engineers now say the footbridge will open a year late and the council must find the money itself"
     read = html.read(page(f"<h2>{shown}</h2><p>{LONG}</p><p>{LONG} Again.</p>", HEAD), "h2dek.html")
     assert read.meta.dek == shown
+
+
+def test_program_text_on_a_page_is_a_code_block():
+    from layout.model import Code
+
+    body = f"<p>{LONG}</p><pre><code>def hello():\n    print('hi')\n</code></pre><p>Second {LONG}</p>"
+    [code] = blocks_of(html.read(page(body, HEAD), "code.html"), Code)
+    assert code.code == "def hello():\n    print('hi')"
