@@ -21,6 +21,7 @@ from layout.errors import OptionError, RenderError
 from layout.model import Article, Image
 from layout.render import labels, render
 from layout.writers import Files, Job
+from layout.writers.cover import Cover, cover_png
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class Book:
     article: Article  # the book's metadata (for a digest, the digest's), and its images
     chapters: tuple[Chapter, ...]
     pages: tuple[tuple[str, str], ...]
-    cover: bytes
+    cover: Cover  # the image, and whether it shows the standfirst
     css: str
     fonts: dict = field(default_factory=dict)
     images: tuple[Image, ...] = ()
@@ -69,8 +70,6 @@ class Book:
 
 def write(job: Job) -> Files:
     """The EPUB as bytes: EPUB 3 with nav, page list and NCX, a cover, pinned dates, a normalized zip."""
-    from layout.writers.cover import cover_png
-
     starts = pagemap.page_starts(job.print_layout, job.article)
     article, media = packaged_images(job.article, job.folders)
     chapter = article_chapter(article, "article", CHAPTER, starts)
@@ -135,8 +134,6 @@ def write_digest(job: Job, parts: list[Article], starts) -> bytes:
     """A digest's EPUB: one chapter per article, a contents page with print page numbers, one page list.
 
     `parts` are the articles with their ids set apart; `starts` the page map of the digest's print layout."""
-    from layout.writers.cover import cover_png
-
     files = {i: f"article-{i + 1}.xhtml" for i in range(len(parts))} | {-1: "contents.xhtml"}
     media: dict[str, bytes] = {}
     packaged = []
@@ -220,12 +217,13 @@ def assemble(book: Book, job: Job, pages: tuple[tuple[str, str], ...]) -> epub.E
     if book.fonts:
         css = add_fonts(out, book.fonts, css)
     out.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css", content=css.encode()))
-    out.set_cover(COVER_IMAGE, book.cover, create_page=False)
+    out.set_cover(COVER_IMAGE, book.cover.png, create_page=False)
     for name, data in sorted(book.media.items()):
         out.add_item(epub.EpubItem(uid=name.replace("/", "-").replace(".", "-"), file_name=name,
                                    media_type=MEDIA_TYPES[name[name.rindex("."):]], content=data))
     cover = xhtml("cover", words["cover"], COVER_PAGE, meta.lang,
-                  render("cover_page.html", book.article, image=COVER_IMAGE, first_page=book.cover_first_page))
+                  render("cover_page.html", book.article, image=COVER_IMAGE, first_page=book.cover_first_page,
+                         shows_dek=book.cover.shows_dek))
     documents = [xhtml(c.uid, c.title, c.file, c.lang or meta.lang, c.content) for c in book.front + book.chapters]
     nav = xhtml("nav", words["contents"], "nav.xhtml", meta.lang,
                 render("nav.html", book.article, chapters=book.chapters, cover_page=COVER_PAGE,
