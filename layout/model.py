@@ -121,6 +121,7 @@ class Code:
     id: str
     code: str
     language: str = ""  # as the source names it ("python"), or ""
+    pages: tuple[tuple[int, str], ...] = ()  # print page-break markers: (character index, page) where pages begin
     type: ClassVar[str] = "code"
 
     @property
@@ -243,7 +244,8 @@ def block_from_dict(data: dict) -> Block:
     if kind == "image":
         return Image(data["id"], data["src"], data.get("alt", ""), data.get("caption", ""), data.get("credit", ""))
     if kind == "code":
-        return Code(data["id"], data["code"], data.get("language", ""))
+        return Code(data["id"], data["code"], data.get("language", ""),
+                    tuple(tuple(mark) for mark in data.get("pages", ())))
     if kind == "rule":
         return Rule(data["id"])
     raise ValueError(f"unknown block type {kind!r}")

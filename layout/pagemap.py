@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from layout.model import Article, Blockquote, Heading, ListBlock, Note, Paragraph, Run, Runs
+from layout.model import Article, Blockquote, Code, Heading, ListBlock, Note, Paragraph, Run, Runs
 
 _INVISIBLE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
 
@@ -109,7 +109,7 @@ def with_markers(article: Article, starts: Sequence[PageStart]) -> Article:
 
 def _on_text_blocks(article: Article, starts: Sequence[PageStart]) -> list[PageStart]:
     """The starts inside the article, moved off images and rules onto the next block that holds text."""
-    holders = [b.id for b in article.blocks if isinstance(b, (Paragraph, Heading, Blockquote, ListBlock))]
+    holders = [b.id for b in article.blocks if isinstance(b, (Paragraph, Heading, Blockquote, ListBlock, Code))]
     position = {b.id: index for index, b in enumerate(article.blocks)}
     moved = []
     for start in starts:
@@ -135,6 +135,9 @@ def _marked_all(block, starts: Sequence[PageStart]):
 
 def _marked(block, start: PageStart):
     marker = Run("", page=str(start.page))
+    if isinstance(block, Code):  # program text has no runs: the marker is kept as a place in it
+        at = len(block.code) if start.offset < 0 else _line_start(block.code, _position(block.code, start.offset))
+        return dataclasses.replace(block, pages=tuple(sorted(block.pages + ((at, str(start.page)),))))
     if start.offset < 0:
         return _append(block, marker)
     if isinstance(block, (Paragraph, Heading)):
@@ -202,6 +205,11 @@ def _position(text: str, offset: int) -> int:
             return index
         counted += 1
     return len(text)
+
+
+def _line_start(text: str, index: int) -> int:
+    """The start of the line of `text` holding `index`: a page of program text begins with a whole line."""
+    return text.rfind("\n", 0, index) + 1
 
 
 def _word_start(text: str, index: int) -> int:

@@ -5,7 +5,7 @@ import re
 import pytest
 from lxml import etree
 
-from conftest import body_text, epub_file, page_count, squash
+from conftest import body_text, epub_file, epubcheck, page_count, squash
 
 XHTML = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
@@ -75,3 +75,22 @@ def test_ncx_carries_the_page_list_for_epub2_readers(build_seed):
                                                                      for n in range(1, pages + 1)]
     orders = [int(e.get("playOrder")) for e in ncx.iter("{%s}navPoint" % ns["n"], "{%s}pageTarget" % ns["n"])]
     assert sorted(orders) == list(range(1, len(orders) + 1))
+
+
+def test_pages_that_begin_inside_program_text_are_marked_there(tmp_path):
+    from layout import themes
+    from layout.build import build
+
+    program = "\n".join(f"def f{i}(x):\n    return x * {i}  # line {i}" for i in range(120))
+    source = tmp_path / "code.md"
+    source.write_text("# Long program\n\n" + "A paragraph before the program, long enough. " * 8
+                      + f"\n\n```python\n{program}\n```\n\nA closing paragraph after the program.\n", encoding="utf-8")
+    result = build(source, tmp_path, ("pdf", "epub"), themes.load("clipping"))
+    pdf, epub = result.outputs
+    pages = body_text(pdf, result.article)
+    assert len(pages) >= 2 and "paragraph before" in pages[0]  # no page lost to the long block
+    assert epubcheck(epub) == []
+    after = markers_and_following_text(epub)
+    assert sorted(after, key=int) == [str(n) for n in range(1, len(pages) + 1)]
+    for number, page in enumerate(pages[1:], 2):
+        assert squash(" ".join(page.split()[:3])) in squash(after[str(number)])[:60], number
