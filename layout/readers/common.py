@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
 import uuid
 from urllib.parse import urlsplit
 
-from layout.model import Block
+from layout.model import Block, Run, Runs
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _IDENTIFIER_NAMESPACE = uuid.UUID("6f1b3d2a-7c1e-4e58-9a57-2f0f4f3c9b10")
@@ -47,3 +48,27 @@ def is_local(src: str) -> bool:
     """A path relative to the article: not http(s), protocol-relative, data:, rooted or empty."""
     parts = urlsplit(src)
     return bool(src) and not parts.scheme and not parts.netloc and not src.startswith("/")
+
+
+def merge(pieces: list[Run]) -> Runs:
+    """Inline runs as a reader collected them, tidied: adjacent runs of one style joined (note references
+    and page markers stay apart), whitespace squeezed within and across runs, the ends trimmed."""
+    runs: list[Run] = []
+    for run in pieces:
+        text = re.sub(r"\s+", " ", run.text)
+        last = runs[-1] if runs else None
+        if last is not None and last.text.endswith(" "):
+            text = text.lstrip(" ")
+        if last is not None and _same_style(last, run):
+            runs[-1] = dataclasses.replace(last, text=last.text + text)
+        elif text or run.page:
+            runs.append(dataclasses.replace(run, text=text))
+    if runs:
+        runs[0] = dataclasses.replace(runs[0], text=runs[0].text.lstrip())
+        runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text.rstrip())
+    return tuple(r for r in runs if r.text or r.page)
+
+
+def _same_style(a: Run, b: Run) -> bool:
+    return not (a.note or b.note or a.page or b.page) and (a.emphasis, a.strong, a.href, a.code) == (
+        b.emphasis, b.strong, b.href, b.code)

@@ -15,7 +15,7 @@ from layout.errors import SourceError
 from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run,
                           Runs)
 from layout.readers import language
-from layout.readers.common import block_id, fold, identifier, is_local, squeeze
+from layout.readers.common import block_id, fold, identifier, is_local, merge, squeeze
 from layout.readers.text.boilerplate import line_reason
 
 log = logging.getLogger(__name__)
@@ -622,36 +622,6 @@ def web_links(block: Block) -> Block:
     if isinstance(block, Blockquote):
         return dataclasses.replace(block, paragraphs=tuple(fix(p) for p in block.paragraphs))
     return block
-
-
-def merge(pieces: list[Run]) -> Runs:
-    """Adjacent runs with the same style joined, whitespace squeezed across them, ends trimmed."""
-    runs: list[Run] = []
-    for run in pieces:
-        text = re.sub(r"\s+", " ", run.text)
-        if runs and _same(runs[-1], run):
-            runs[-1] = Run(runs[-1].text + text, run.emphasis, run.strong, run.href)
-        else:
-            runs.append(Run(text, run.emphasis, run.strong, run.href))
-    return tuple(_trim(runs))
-
-
-def _same(a: Run, b: Run) -> bool:
-    return (a.emphasis, a.strong, a.href) == (b.emphasis, b.strong, b.href)
-
-
-def _trim(runs: list[Run]) -> list[Run]:
-    out: list[Run] = []
-    for run in runs:
-        text = run.text
-        if out and out[-1].text.endswith(" "):
-            text = text.lstrip(" ")
-        if text:
-            out.append(Run(text, run.emphasis, run.strong, run.href))
-    if out:
-        out[0] = Run(out[0].text.lstrip(), out[0].emphasis, out[0].strong, out[0].href)
-        out[-1] = Run(out[-1].text.rstrip(), out[-1].emphasis, out[-1].strong, out[-1].href)
-    return [r for r in out if r.text]
 
 
 def plain_text(runs: Runs) -> str:

@@ -13,7 +13,7 @@ from layout.errors import OptionError, SourceError
 from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Note, Paragraph,
                           Rule, Run, Runs, plain)
 from layout.readers import language
-from layout.readers.common import block_id, fold, identifier, is_local, squeeze
+from layout.readers.common import block_id, fold, identifier, is_local, merge, squeeze
 
 log = logging.getLogger(__name__)
 
@@ -323,20 +323,3 @@ def note_id(number: int) -> str:
 def is_absolute(src: str) -> bool:
     """A path naming a file wherever it is (/home/..., C:\\..., file:///...): the article cannot carry it."""
     return ABSOLUTE_PATH.match(unquote(src)) is not None
-
-
-def merge(pieces: list[Run]) -> Runs:
-    """Adjacent runs of one style joined; spaces squeezed; ends trimmed."""
-    runs: list[Run] = []
-    for run in pieces:
-        text = re.sub(r"\s+", " ", run.text)
-        last = runs[-1] if runs else None
-        if last and not run.note and not last.note and (last.emphasis, last.strong, last.href, last.code) == (
-                run.emphasis, run.strong, run.href, run.code):
-            runs[-1] = dataclasses.replace(last, text=last.text + text)
-        elif text:
-            runs.append(dataclasses.replace(run, text=text))
-    if runs:
-        runs[0] = dataclasses.replace(runs[0], text=runs[0].text.lstrip())
-        runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text.rstrip())
-    return tuple(r for r in runs if r.text)
