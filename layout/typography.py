@@ -138,28 +138,21 @@ def _quotes(text: str, marks: Marks) -> list[str]:
         outer = ch == '"'
         out.append((marks.open if outer else marks.inner_open) if opens else
                    (marks.close if outer else marks.inner_close))
-    return _narrow_spaces(out, text)
-
-
-def _narrow_spaces(out: list[str], text: str) -> list[str]:
-    """Drop a typed space beside a mark that carries its own narrow no-break space (French guillemets)."""
-    for i, mark in enumerate(out):
-        if mark.endswith(NNBSP) and len(mark) > 1 and i + 1 < len(text) and text[i + 1] == " ":
-            out[i + 1] = ""
-        elif mark.startswith(NNBSP) and len(mark) > 1 and i > 0 and text[i - 1] == " ":
-            out[i - 1] = ""
     return out
 
 
 def _french_spaces(out: list[str], text: str) -> list[str]:
     """French sets a narrow no-break space inside guillemets and before ? ! ; (a no-break space before :),
-    so a line never ends with « or opens with ? or »."""
+    so a line never ends with « or opens with ? or »; a typed space beside a mark that carries its own
+    narrow space is dropped."""
     for i, ch in enumerate(text):
         if ch != " " or out[i] != " ":
             continue
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if after in FRENCH_SPACED:
-            out[i] = FRENCH_SPACED[after]
-        elif i > 0 and text[i - 1] in "«‹":
+        before, after = out[i - 1] if i else "", out[i + 1] if i + 1 < len(out) else ""
+        if before.endswith(NNBSP) or after.startswith(NNBSP):
+            out[i] = ""
+        elif after[:1] in FRENCH_SPACED:
+            out[i] = FRENCH_SPACED[after[:1]]
+        elif before[-1:] in ("«", "‹"):
             out[i] = NNBSP
     return out
