@@ -122,6 +122,13 @@ def test_the_source_line_prints_the_address_whole(tmp_path):
     assert url in links  # and a link a reader can follow
 
 
+def boxes(box):
+    """A laid-out box and every box inside it, in order."""
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from boxes(child)
+
+
 def _cap_height(font_file: str, size_px: float) -> float:
     from fontTools.ttLib import TTFont
 
@@ -136,23 +143,13 @@ def test_the_drop_cap_spans_three_lines_exactly(theme):
 
     article = readers.read(ROOT / "source" / "ukraine-atacms.txt")
     page = document(Job(article, ROOT / "source", themes.load(theme), "seed")).pages[0]._page_box
-    found: dict = {"lines": []}
-
-    def walk(box):
-        element = getattr(box, "element", None)
-        if element is not None and element.get("class") == "dropcap" and type(box).__name__ == "BlockBox":
-            found.setdefault("cap", box)
-        if type(box).__name__ == "LineBox" and element is not None and element.get("id") == "b001":
-            found["lines"].append(box)
-        for child in getattr(box, "children", []):
-            walk(child)
-
-    walk(page)
-    cap_line = found["cap"].children[0]
+    laid_out = [(type(b).__name__, b.element, b) for b in boxes(page) if getattr(b, "element", None) is not None]
+    cap = next(b for kind, el, b in laid_out if kind == "BlockBox" and el.get("class") == "dropcap")
+    first, _, third = [b for kind, el, b in laid_out if kind == "LineBox" and el.get("id") == "b001"][:3]
+    cap_line = cap.children[0]
     cap_baseline = cap_line.position_y + cap_line.baseline
-    first, third = found["lines"][0], found["lines"][2]
     half_point = 0.5 * 96 / 72
     assert abs(cap_baseline - (third.position_y + third.baseline)) <= half_point
-    cap_top = cap_baseline - _cap_height("SourceSerif4Display-Bold.ttf", found["cap"].style["font_size"])
+    cap_top = cap_baseline - _cap_height("SourceSerif4Display-Bold.ttf", cap.style["font_size"])
     line_top = first.position_y + first.baseline - _cap_height("SourceSerif4-Regular.ttf", first.style["font_size"])
     assert abs(cap_top - line_top) <= 2 * half_point
