@@ -18,11 +18,14 @@ class Run:
     note: str = ""  # the id of the Note this run refers to; `text` is then its label ("1")
     page: str = ""  # a print page-break marker: the print edition's page that starts here; `text` is empty
     code: bool = False  # program text, set in the monospaced face and left as typed (no typography)
+    newline: bool = False  # a line break the author asked for (a poem's lines, an address); `text` is "\n"
 
     @property
     def kind(self) -> str:
         if self.page:
             return "pagebreak"
+        if self.newline:
+            return "linebreak"
         if self.note:
             return "noteref"
         if self.href:
@@ -130,6 +133,26 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table: its cells row by row, `columns` to a row; the first `header` rows head the columns."""
+
+    id: str
+    cells: tuple[Runs, ...]
+    columns: int
+    header: int = 1
+    align: tuple[str, ...] = ()  # per column: "left", "center", "right", or "" for the theme's
+    type: ClassVar[str] = "table"
+
+    @property
+    def rows(self) -> tuple[tuple[Runs, ...], ...]:
+        return tuple(self.cells[i:i + self.columns] for i in range(0, len(self.cells), self.columns))
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" ".join(plain(cell) for cell in row if plain(cell).strip()) for row in self.rows)
+
+
+@dataclass(frozen=True)
 class Rule:
     """A thematic break."""
 
@@ -141,8 +164,9 @@ class Rule:
         return ""
 
 
-Block = Union[Paragraph, Heading, Blockquote, ListBlock, Image, Code, Rule]
-BLOCK_TYPES: dict[str, type] = {cls.type: cls for cls in (Paragraph, Heading, Blockquote, ListBlock, Image, Code, Rule)}
+Block = Union[Paragraph, Heading, Blockquote, ListBlock, Image, Code, Table, Rule]
+BLOCK_TYPES: dict[str, type] = {cls.type: cls for cls in (Paragraph, Heading, Blockquote, ListBlock, Image, Code, Table,
+                                                          Rule)}
 
 
 @dataclass(frozen=True)
@@ -158,13 +182,30 @@ class Note:
         return "\n\n".join(plain(p) for p in self.paragraphs)
 
 
+GROUPS = ("paragraphs", "items", "cells")  # the fields of blocks and notes that hold several run sequences
+
+
+def group_field(item) -> str | None:
+    """The field of a block or note holding several run sequences (a quote's paragraphs, a list's items,
+    a table's cells), or None."""
+    return next((name for name in GROUPS if hasattr(item, name)), None)
+
+
+def run_groups(item) -> tuple[Runs, ...]:
+    """Every run sequence of a block or note, in reading order: one for a paragraph, one per list item, ..."""
+    if hasattr(item, "runs"):
+        return (item.runs,)
+    name = group_field(item)
+    return tuple(getattr(item, name)) if name else ()
+
+
 def map_runs(item, change: Callable[[Runs], Runs]):
     """The block or note with `change` applied to each of its run sequences (a paragraph, a list item)."""
     if hasattr(item, "runs"):
         return dataclasses.replace(item, runs=change(item.runs))
-    for name in ("paragraphs", "items"):
-        if hasattr(item, name):
-            return dataclasses.replace(item, **{name: tuple(change(runs) for runs in getattr(item, name))})
+    name = group_field(item)
+    if name:
+        return dataclasses.replace(item, **{name: tuple(change(runs) for runs in getattr(item, name))})
     return item
 
 
@@ -246,6 +287,9 @@ def block_from_dict(data: dict) -> Block:
     if kind == "code":
         return Code(data["id"], data["code"], data.get("language", ""),
                     tuple(tuple(mark) for mark in data.get("pages", ())))
+    if kind == "table":
+        return Table(data["id"], tuple(_runs(c) for c in data["cells"]), data["columns"], data.get("header", 1),
+                     tuple(data.get("align", ())))
     if kind == "rule":
         return Rule(data["id"])
     raise ValueError(f"unknown block type {kind!r}")

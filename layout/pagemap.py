@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from layout.model import Article, Blockquote, Code, Heading, ListBlock, Note, Paragraph, Run, Runs
+from layout.model import Article, Code, Image, Run, Runs, Rule, group_field
 
 _INVISIBLE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
 
@@ -55,9 +55,10 @@ def page_starts(document, articles: Sequence[tuple[str, Article]] | Article,
     seen: dict[str, int] = {}
     starts: list[PageStart] = []
     last: tuple[int, str] | None = None
+    headers: set[str] = set()  # tables whose header rows were met: a page repeating them adds no text
     for number, page in enumerate(document.pages, 1):
         first = None
-        for element_id, text in _texts(page._page_box, None, where.keys() | containers.keys()):
+        for element_id, text in _texts(page._page_box, None, where.keys() | containers.keys(), headers):
             if element_id is None:
                 continue  # page furniture: running heads and folios
             if element_id in containers:  # a source line, pull quote or notes title opens the page
@@ -79,20 +80,25 @@ def page_starts(document, articles: Sequence[tuple[str, Article]] | Article,
 # WeasyPrint has no public API for the laid-out boxes: `page._page_box` and the boxes' `element`, `text`,
 # `children` and `element_tag` are its internals, pinned with weasyprint==70.0. Check them on an upgrade
 # (tests/writers/test_epub_pages.py and test_typesetting.py fail first).
-def _texts(box, block_id, known=None):
+def _texts(box, block_id, known=None, headers: set[str] | None = None):
     """(id of the nearest element with a `known` id (any id if None), text) for every text box, in order.
 
-    List markers (bullets, numbers) are skipped: they are the theme's, not the article's."""
+    List markers (bullets, numbers) are skipped: they are the theme's, not the article's. With a set of
+    `headers`, so are a table's header rows where a later page repeats them."""
     element = getattr(box, "element", None)
     if element is not None and element.get("id") and (known is None or element.get("id") in known):
         block_id = element.get("id")
     if str(getattr(box, "element_tag", "")).endswith("::marker"):
         return
+    if headers is not None and getattr(box, "is_header", False):
+        if block_id in headers:
+            return
+        headers.add(block_id)
     text = getattr(box, "text", None)
     if isinstance(text, str) and not getattr(box, "children", None):
         yield block_id, text
     for child in getattr(box, "children", None) or ():
-        yield from _texts(child, block_id, known)
+        yield from _texts(child, block_id, known, headers)
 
 
 def with_markers(article: Article, starts: Sequence[PageStart]) -> Article:
@@ -109,7 +115,7 @@ def with_markers(article: Article, starts: Sequence[PageStart]) -> Article:
 
 def _on_text_blocks(article: Article, starts: Sequence[PageStart]) -> list[PageStart]:
     """The starts inside the article, moved off images and rules onto the next block that holds text."""
-    holders = [b.id for b in article.blocks if isinstance(b, (Paragraph, Heading, Blockquote, ListBlock, Code))]
+    holders = [b.id for b in article.blocks if not isinstance(b, (Image, Rule))]
     position = {b.id: index for index, b in enumerate(article.blocks)}
     moved = []
     for start in starts:
@@ -140,9 +146,9 @@ def _marked(block, start: PageStart):
         return dataclasses.replace(block, pages=tuple(sorted(block.pages + ((at, str(start.page)),))))
     if start.offset < 0:
         return _append(block, marker)
-    if isinstance(block, (Paragraph, Heading)):
+    if hasattr(block, "runs"):
         return dataclasses.replace(block, runs=_insert(block.runs, start.offset, marker))
-    field = _group_field(block)
+    field = group_field(block)
     if field is None:
         return block
     groups = getattr(block, field)
@@ -156,18 +162,11 @@ def _marked(block, start: PageStart):
     return block
 
 
-def _group_field(block) -> str | None:
-    """The field of a block that holds several run sequences (a quote's paragraphs, a list's items)."""
-    if isinstance(block, (Blockquote, Note)):
-        return "paragraphs"
-    return "items" if isinstance(block, ListBlock) else None
-
-
 def _append(block, marker: Run):
     """`block` with `marker` after all its text: a page that opens with what follows the block."""
-    if isinstance(block, (Paragraph, Heading)):
+    if hasattr(block, "runs"):
         return dataclasses.replace(block, runs=block.runs + (marker,))
-    field = _group_field(block)
+    field = group_field(block)
     if field is None or not getattr(block, field):
         return block
     groups = getattr(block, field)

@@ -8,7 +8,7 @@ import unicodedata
 import zipfile
 
 from layout.errors import RenderError
-from layout.model import Article, Blockquote, Image, ListBlock, Note, plain
+from layout.model import Article, Image, group_field, plain, run_groups
 
 _INVISIBLE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
 
@@ -20,11 +20,10 @@ def fold(text: str) -> str:
 
 
 def pieces(item) -> list[str]:
-    """The texts of a block or note that an output must carry whole: a list's items, a quote's paragraphs."""
-    if isinstance(item, ListBlock):
-        return [plain(runs) for runs in item.items]
-    if isinstance(item, (Blockquote, Note)):
-        return [plain(runs) for runs in item.paragraphs]
+    """The texts of a block or note that an output must carry whole: a list's items, a quote's paragraphs,
+    a table's cells."""
+    if group_field(item):
+        return [plain(runs) for runs in run_groups(item)]
     if isinstance(item, Image):
         return [item.caption, item.credit]
     return [item.text]

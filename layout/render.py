@@ -8,7 +8,7 @@ import jinja2
 
 from layout import __version__
 from layout.dates import parse_date
-from layout.model import Article
+from layout.model import Article, run_groups
 from layout.pullquote import pull_quote
 from layout.typography import Marks, marks_for
 from layout.themes import PACKAGE
@@ -92,9 +92,7 @@ def note_backlinks(article: Article) -> dict[str, str]:
     """For each note, the id of the block that first refers to it: where a pop-up note leads back to."""
     found: dict[str, str] = {}
     for block in article.blocks:
-        groups = [block.runs] if hasattr(block, "runs") else list(getattr(block, "paragraphs", ())) + list(
-            getattr(block, "items", ()))
-        for run in (run for group in groups for run in group):
+        for run in (run for group in run_groups(block) for run in group):
             if run.note:
                 found.setdefault(run.note, block.id)
     first = article.blocks[0].id if article.blocks else "headline"

@@ -4,8 +4,8 @@ import dataclasses
 
 import pytest
 
-from layout.model import (Article, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Rule, Run,
-                          article_from_dict, article_to_dict)
+from layout.model import (Article, Blockquote, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Rule, Run, Table,
+                          article_from_dict, article_to_dict, map_runs, run_groups)
 
 
 def sample() -> Article:
@@ -16,7 +16,9 @@ def sample() -> Article:
          Blockquote("b003", ((Run("One"),), (Run("Two", emphasis=True),))),
          ListBlock("b004", ((Run("x"),), (Run("y"),)), ordered=True),
          Image("b005", "pic.jpg", "alt", "cap", "cred"),
-         Rule("b006")),
+         Rule("b006"),
+         Table("b007", ((Run("Item"),), (Run("N"),), (Run("lamp", emphasis=True),), (Run("3"),), (), (Run("4"),)), 2,
+               align=("", "right"))),
         (Dropped("Advertisement", "advertisement"),),
     )
 
@@ -28,7 +30,7 @@ def test_blocks_are_frozen():
 
 def test_plain_text_of_each_block():
     texts = [b.text for b in sample().blocks]
-    assert texts == ["Plain bold and link", "Sub", "One\n\nTwo", "x\ny", "cap cred", ""]
+    assert texts == ["Plain bold and link", "Sub", "One\n\nTwo", "x\ny", "cap cred", "", "Item N\nlamp 3\n4"]
 
 
 def test_run_kinds():
@@ -39,5 +41,14 @@ def test_run_kinds():
 def test_json_round_trip():
     article = sample()
     data = article_to_dict(article)
-    assert [b["type"] for b in data["blocks"]] == ["paragraph", "heading", "blockquote", "list", "image", "rule"]
+    assert [b["type"] for b in data["blocks"]] == ["paragraph", "heading", "blockquote", "list", "image", "rule",
+                                                 "table"]
     assert article_from_dict(data) == dataclasses.replace(article, source_name="")
+
+
+def test_a_table_is_rows_of_cells_and_its_cells_are_its_run_groups():
+    table = sample().blocks[-1]
+    assert [[r[0].text if r else "" for r in row] for row in table.rows] == [["Item", "N"], ["lamp", "3"], ["", "4"]]
+    assert run_groups(table) == table.cells
+    upper = map_runs(table, lambda runs: tuple(dataclasses.replace(r, text=r.text.upper()) for r in runs))
+    assert upper.rows[1][0][0].text == "LAMP" and upper.columns == 2

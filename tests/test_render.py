@@ -53,3 +53,17 @@ def test_a_nested_list_of_another_kind_keeps_its_kind():
     block = ListBlock("b001", ((Run("one"),), (Run("a"),), (Run("two"),)), True, (0, 1, 0), (True, False, True))
     html = render("epub.html", Article(Meta(title="T"), (block,), (), "x"))
     assert '<ol id="b001"><li>one<ul><li>a</li></ul></li><li>two</li></ol>' in html
+
+
+def test_a_line_break_and_a_table_render_in_both_templates():
+    from layout.model import Table
+
+    lead = Paragraph("b000", (Run("The sign said:"),))
+    lines = Paragraph("b001", (Run("Bring it broken,"), Run("\n", newline=True), Run("take it home.")))
+    table = Table("b002", ((Run("Item"),), (Run("N"),), (Run("lamp"),), (Run("3"),)), 2, align=("", "right"))
+    for template in ("print.html", "epub.html"):
+        html = render(template, Article(Meta(title="T"), (lead, lines, table), (), "x"), stylesheets=())
+        assert "Bring it broken,<br/>take it home." in html
+        assert ('<table id="b002" class="table short"><thead><tr><th scope="col">Item</th>'
+                '<th scope="col" class="align-right">N</th></tr></thead><tbody><tr><td>lamp</td>'
+                '<td class="align-right">3</td></tr></tbody></table>') in html

@@ -1,4 +1,4 @@
-"""Helpers every reader shares: block ids, stable identifiers, whitespace."""
+"""Helpers every reader shares: block ids, stable identifiers, whitespace, inline runs, tables."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import unicodedata
 import uuid
 from urllib.parse import urlsplit
 
-from layout.model import Block, Run, Runs
+from layout.model import Block, Dropped, ListBlock, Run, Runs, Table, plain
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _IDENTIFIER_NAMESPACE = uuid.UUID("6f1b3d2a-7c1e-4e58-9a57-2f0f4f3c9b10")
@@ -55,14 +55,23 @@ def merge(pieces: list[Run]) -> Runs:
     and page markers stay apart), whitespace squeezed within and across runs, the ends trimmed."""
     runs: list[Run] = []
     for run in pieces:
-        text = re.sub(r"\s+", " ", run.text)
         last = runs[-1] if runs else None
-        if last is not None and last.text.endswith(" "):
+        if run.newline:
+            if last is not None:
+                runs[-1] = dataclasses.replace(last, text=last.text.rstrip(" "))
+            runs.append(run)
+            continue
+        text = re.sub(r"\s+", " ", run.text)
+        if last is not None and last.text.endswith((" ", "\n")):
             text = text.lstrip(" ")
         if last is not None and _same_style(last, run):
             runs[-1] = dataclasses.replace(last, text=last.text + text)
         elif text or run.page:
             runs.append(dataclasses.replace(run, text=text))
+    while runs and runs[-1].newline:  # a break ends a line: none before the first or after the last
+        runs.pop()
+    while runs and runs[0].newline:
+        runs.pop(0)
     if runs:
         runs[0] = dataclasses.replace(runs[0], text=runs[0].text.lstrip())
         runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text.rstrip())
@@ -70,5 +79,38 @@ def merge(pieces: list[Run]) -> Runs:
 
 
 def _same_style(a: Run, b: Run) -> bool:
-    return not (a.note or b.note or a.page or b.page) and (a.emphasis, a.strong, a.href, a.code) == (
-        b.emphasis, b.strong, b.href, b.code)
+    special = (a.note, b.note, a.page, b.page, a.newline, b.newline)
+    return not any(special) and (a.emphasis, a.strong, a.href, a.code) == (b.emphasis, b.strong, b.href, b.code)
+
+
+MAX_COLUMNS = 12  # the most a printed column, or a page, sets legibly
+
+
+def table_block(cells: tuple[Runs, ...], columns: int, header: int = 1, align: tuple[str, ...] = ()) -> Table | Dropped:
+    """A Table of `cells` (row by row), or, with more columns than a page can set, a record of its text:
+    a row a line, " | " between cells."""
+    made = Table("", cells, columns, header, align)
+    if columns <= MAX_COLUMNS:
+        return made
+    rows = "\n".join(" | ".join(squeeze(plain(cell)) for cell in row) for row in made.rows)
+    return Dropped(rows, f"table too wide to set (more than {MAX_COLUMNS} columns)")
+
+
+def list_block(items: list[tuple[Runs, int, bool]], ordered: bool) -> ListBlock | None:
+    """A list from its items in reading order, each (runs, how deep it is nested, whether the list holding
+    it is numbered); items without text are left out; None when none has text."""
+    kept = [(merge(list(runs)), depth, kind) for runs, depth, kind in items if plain(runs).strip()]
+    if not kept:
+        return None
+    depths = levels([depth for _, depth, _ in kept])
+    kinds = tuple(kind for _, _, kind in kept) if depths else ()
+    return ListBlock("", tuple(runs for runs, _, _ in kept), ordered, depths,
+                     kinds if any(kind != ordered for kind in kinds) else ())
+
+
+def levels(depths: list[int]) -> tuple[int, ...]:
+    """Nesting depths that a list can show: none deeper than one below the item before it; () when flat."""
+    out: list[int] = []
+    for depth in depths:
+        out.append(min(depth, out[-1] + 1) if out else 0)
+    return tuple(out) if any(out) else ()

@@ -15,7 +15,7 @@ from layout.errors import SourceError
 from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run,
                           Runs)
 from layout.readers import language
-from layout.readers.common import block_id, fold, identifier, is_local, merge, squeeze
+from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
 from layout.readers.text.boilerplate import line_reason
 
 log = logging.getLogger(__name__)
@@ -504,9 +504,9 @@ class Walker:
             self.blocks.append(Blockquote("", tuple(parts)))
 
     def list(self, el) -> None:
-        items = list_items(el)
-        if items:
-            self.blocks.append(ListBlock("", tuple(items), el.get("rend") == "ol"))
+        made = list_block(list_items(el), el.get("rend") == "ol")
+        if made:
+            self.blocks.append(made)
 
     def graphic(self, el) -> None:
         src, alt = (el.get("src") or "").strip(), clean(el.get("alt") or "")
@@ -536,10 +536,31 @@ class Walker:
             self.blocks.append(Code("", text))
 
     def table(self, el) -> None:
-        rows = [" | ".join(squeeze(c.xpath("string()")) for c in row.iter("cell")) for row in el.iter("row")]
-        text = "\n".join(r for r in rows if r.strip(" |"))
-        if text:
-            self.dropped.append(Dropped(text, "table"))
+        """A table; short rows are filled out with empty cells, and a first row of header cells heads it."""
+        rows = [[inline(cell) for cell in row.findall("cell")] for row in el.findall("row")]
+        rows = [row for row in rows if any(plain_text(cell) for cell in row)]
+        if not rows:
+            return
+        columns = max(len(row) for row in rows)
+        cells = tuple(cell for row in rows for cell in row + [()] * (columns - len(row)))
+        first = el.find("row")
+        header = int(first is not None and all(c.get("role") == "head" for c in first.findall("cell")))
+        header = header if len(rows) > 1 else 0
+        made = table_block(cells, columns, header, figure_columns(cells[header * columns:], columns))
+        (self.dropped if isinstance(made, Dropped) else self.blocks).append(made)
+
+
+FIGURE = re.compile(r"^[-+\u2212\u2013(]?[$€£¥]?\s?\d[\d.,\u00a0\u202f ]*\s?(?:%|‰|[$€£¥])?\)?$")
+
+
+def figure_columns(body: tuple[Runs, ...], columns: int) -> tuple[str, ...]:
+    """Alignment for a table's columns: right for a column of figures (amounts, percentages), so their
+    digits line up; () when no column holds only figures."""
+    align = []
+    for column in range(columns):
+        values = [plain_text(cell) for cell in body[column::columns] if plain_text(cell)]
+        align.append("right" if values and all(FIGURE.match(value) for value in values) else "")
+    return tuple(align) if any(align) else ()
 
 
 BLOCK_HANDLERS = {"p": Walker.paragraph, "head": Walker.heading, "quote": Walker.quote, "list": Walker.list,
@@ -549,15 +570,13 @@ BLOCK_HANDLERS = {"p": Walker.paragraph, "head": Walker.heading, "quote": Walker
 
 
 
-def list_items(el) -> list[Runs]:
-    """The items of a list; a nested list's items follow their parent item, marked with a dash."""
-    items: list[Runs] = []
+def list_items(el, depth: int = 0) -> list[tuple[Runs, int, bool]]:
+    """A list's items in reading order, a nested list's after the item holding it: (runs, depth, numbered)."""
+    items: list[tuple[Runs, int, bool]] = []
     for item in el.findall("item"):
-        runs = inline(item, skip=("list",))
-        if plain_text(runs):
-            items.append(runs)
+        items.append((inline(item, skip=("list",)), depth, el.get("rend") == "ol"))
         for nested in item.findall("list"):
-            items.extend((Run("\u2013 "),) + sub for sub in list_items(nested))
+            items.extend(list_items(nested, depth + 1))
     return items
 
 

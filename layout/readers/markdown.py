@@ -10,10 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 from layout import metadata
 from layout.errors import OptionError, SourceError
-from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Note, Paragraph,
+from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, Meta, Note, Paragraph,
                           Rule, Run, Runs, plain)
 from layout.readers import language
-from layout.readers.common import block_id, fold, identifier, is_local, merge, squeeze
+from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
 
 log = logging.getLogger(__name__)
 
@@ -93,26 +93,6 @@ def key_line(yaml_text: str, key: str) -> int:
 # --- the token stream ------------------------------------------------------------------------
 
 
-def levels(depths: list[int]) -> tuple[int, ...]:
-    """Nesting depths that a list can show: none deeper than one below the item before it; () when flat."""
-    out: list[int] = []
-    for depth in depths:
-        out.append(min(depth, out[-1] + 1) if out else 0)
-    return tuple(out) if any(out) else ()
-
-
-def table_text(tokens) -> str:
-    """A table's cells, a row a line and " | " between cells: what the dropped record shows of it."""
-    rows, row = [], []
-    for token in tokens:
-        if token.type == "inline":
-            row.append(token.content.strip())
-        elif token.type == "tr_close":
-            rows.append(" | ".join(row))
-            row = []
-    return "\n".join(rows)
-
-
 def unused_footnotes(env: dict) -> list[Dropped]:
     """The footnotes defined but never referred to, which the parser leaves out: recorded, not lost silently."""
     refs = env.get("footnotes", {}).get("refs", {})
@@ -174,9 +154,9 @@ class Walker:
         if kind in ("bullet_list_open", "ordered_list_open"):
             end = closing(tokens, i)
             ordered = kind == "ordered_list_open"
-            items, depths, numbered = self.items(tokens[i + 1:end], ordered)
-            if items:
-                self.blocks.append(ListBlock("", tuple(items), ordered, depths, numbered))
+            made = list_block(self.items(tokens[i + 1:end], ordered), ordered)
+            if made:
+                self.blocks.append(made)
             return end + 1
         if kind == "hr":
             self.blocks.append(Rule(""))
@@ -185,7 +165,7 @@ class Walker:
             self.blocks.append(Code("", token.content.rstrip("\n"), language))
         elif kind == "table_open":
             end = closing(tokens, i)
-            self.dropped.append(Dropped(table_text(tokens[i:end]), "table"))
+            self.table(tokens[i + 1:end])
             return end + 1
         elif kind == "html_block":
             self.dropped.append(Dropped(token.content.strip(), "raw HTML"))
@@ -215,9 +195,9 @@ class Walker:
         """The inline contents of a quotation, one run sequence per paragraph, heading or list item."""
         return [runs for t in tokens if t.type == "inline" and plain(runs := self.inline(t)).strip()]
 
-    def items(self, tokens, ordered: bool) -> tuple[list[Runs], tuple[int, ...], tuple[bool, ...]]:
-        """A list's items in reading order, with how deep each is nested (a list inside an item is one deeper)
-        and whether the list holding it is numbered."""
+    def items(self, tokens, ordered: bool) -> list[tuple[Runs, int, bool]]:
+        """A list's items in reading order: (runs, how deep it is nested (a list inside an item is one
+        deeper), whether the list holding it is numbered)."""
         slots: list[Runs] = []
         depths: list[int] = []
         kinds: list[bool] = [ordered]  # the kind of each open list, outermost first
@@ -241,11 +221,20 @@ class Walker:
                 slots[slot] = slots[slot] + gap + self.inline(token)
             elif token.type == "html_block":
                 self.dropped.append(Dropped(token.content.strip(), "raw HTML"))
-        kept = [(merge(list(runs)), depth, kind) for runs, depth, kind in zip(slots, depths, numbered)
-                if plain(runs).strip()]
-        depths = levels([depth for _, depth, _ in kept])
-        kinds_kept = tuple(kind for _, _, kind in kept) if depths else ()
-        return [runs for runs, _, _ in kept], depths, kinds_kept if any(k != ordered for k in kinds_kept) else ()
+        return list(zip(slots, depths, numbered))
+
+    def table(self, tokens) -> None:
+        """A pipe table: its header row, then the body rows (the parser gives every row the header's cells)."""
+        cells: list[Runs] = []
+        align: list[str] = []
+        for token in tokens:
+            if token.type == "th_open":
+                align.append((token.attrGet("style") or "").removeprefix("text-align:"))
+            elif token.type == "inline":
+                cells.append(self.inline(token))
+        if align and any(plain(cell).strip() for cell in cells):
+            made = table_block(tuple(cells), len(align), 1, tuple(align) if any(align) else ())
+            (self.dropped if isinstance(made, Dropped) else self.blocks).append(made)
 
     def footnotes(self, tokens) -> None:
         """Footnote definitions -> Notes, labelled by the order of their first reference."""
@@ -273,8 +262,10 @@ class Walker:
         if kind in ("text", "code_inline"):
             pieces.append(Run(child.content, style.emphasis > 0, style.strong > 0,
                               next((h for h in reversed(style.links) if h), ""), code=kind == "code_inline"))
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind == "softbreak":
             pieces.append(Run(" ", style.emphasis > 0, style.strong > 0))
+        elif kind == "hardbreak":
+            pieces.append(Run("\n", newline=True))
         elif kind in ("em_open", "em_close"):
             style.emphasis += 1 if kind == "em_open" else -1
         elif kind in ("strong_open", "strong_close"):

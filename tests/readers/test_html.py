@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from layout.errors import SourceError
-from layout.model import Blockquote, Heading, Image, ListBlock, Paragraph, Run
+from layout.model import Blockquote, Heading, Image, ListBlock, Paragraph, Run, Table, plain
 from layout.readers import html, reader
 
 LONG = ("The committee met on a wet Tuesday morning and spent most of the session arguing about the budget for "
@@ -360,3 +360,25 @@ def test_program_text_on_a_page_is_a_code_block():
     body = f"<p>{LONG}</p><pre><code>def hello():\n    print('hi')\n</code></pre><p>Second {LONG}</p>"
     [code] = blocks_of(html.read(page(body, HEAD), "code.html"), Code)
     assert code.code == "def hello():\n    print('hi')"
+
+
+def test_a_table_keeps_its_rows_and_right_aligns_a_column_of_figures():
+    table_html = ("<table><thead><tr><th>Month</th><th>Rate</th></tr></thead><tbody>"
+                  "<tr><td>January</td><td>3.25 %</td></tr><tr><td>May</td><td>3.50 %</td></tr>"
+                  "<tr><td colspan='2'>September, after the vote</td></tr></tbody></table>")
+    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{table_html}<p>{LONG}</p>", HEAD), "t")
+    [table] = [b for b in article.blocks if isinstance(b, Table)]
+    assert (table.columns, table.header, table.align) == (2, 1, ("", "right"))
+    assert [[plain(cell) for cell in row] for row in table.rows] == [
+        ["Month", "Rate"], ["January", "3.25 %"], ["May", "3.50 %"], ["September, after the vote", ""]]
+    assert "table" not in [d.reason for d in article.dropped]
+
+
+def test_a_nested_list_keeps_its_depth_and_kind():
+    nested = ("<ol><li>First step of the process<ul><li>a point inside it</li><li>another point</li></ul></li>"
+              "<li>Second step of the process</li></ol>")
+    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{nested}<p>{LONG}</p>", HEAD), "t")
+    [steps] = [b for b in article.blocks if isinstance(b, ListBlock)]
+    assert [plain(item) for item in steps.items] == ["First step of the process", "a point inside it",
+                                                     "another point", "Second step of the process"]
+    assert steps.ordered and steps.levels == (0, 1, 1, 0) and steps.numbered == (True, False, False, True)

@@ -8,7 +8,7 @@ import pytest
 
 from layout import readers
 from layout.errors import SourceError
-from layout.model import Blockquote, Heading, Image, ListBlock, Paragraph, Rule
+from layout.model import Blockquote, Heading, Image, ListBlock, Paragraph, Rule, Table, plain
 from layout.readers import markdown, reader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,8 +45,9 @@ def test_front_matter_fields(sample):
 def test_every_construct_lands_in_its_block_type(sample):
     types = [b.type for b in sample.blocks]
     assert types == ["paragraph", "paragraph", "heading", "paragraph", "list", "paragraph", "list", "heading",
-                     "paragraph", "image", "paragraph", "blockquote", "heading", "paragraph", "rule", "paragraph"]
-    assert [b.id for b in sample.blocks] == [f"b{i:03d}" for i in range(1, 17)]
+                     "paragraph", "image", "paragraph", "table", "paragraph", "blockquote", "heading", "paragraph",
+                     "rule", "paragraph"]
+    assert [b.id for b in sample.blocks] == [f"b{i:03d}" for i in range(1, 19)]
     assert [h.text for h in of(sample, Heading)] == ["Why people come", "The numbers", "What comes next"]
     assert all(h.level == 2 for h in of(sample, Heading))
     assert len(of(sample, Rule)) == 1
@@ -222,13 +223,29 @@ def test_a_footnote_never_referred_to_is_recorded():
     assert len(article.notes) == 1
 
 
-def test_code_keeps_its_lines_and_a_table_is_recorded():
+def test_code_keeps_its_lines():
     from layout.model import Code
 
-    text = ("# T\n\nCall `hello()` first.\n\n```python\ndef hello():\n    print(\"hi\")\n```\n\n"
-            "| A | B |\n|---|---|\n| 1 | two |\n")
+    text = "# T\n\nCall `hello()` first.\n\n```python\ndef hello():\n    print(\"hi\")\n```\n"
     article = markdown.read(text, "code")
     [code] = of(article, Code)
     assert code.code == 'def hello():\n    print("hi")' and code.language == "python"
     assert [r.code for r in article.blocks[0].runs if r.text == "hello()"] == [True]
-    assert ("A | B\n1 | two", "table") in [(d.text, d.reason) for d in article.dropped]
+
+
+def test_a_pipe_table_keeps_its_cells_header_and_alignment():
+    text = "# T\n\n| Item | Count | Note |\n|:--|--:|---|\n| *Lamps* | 12 | mended |\n| Bikes | 3 |\n"
+    article = markdown.read(text, "table")
+    [table] = of(article, Table)
+    assert (table.columns, table.header, table.align) == (3, 1, ("left", "right", ""))
+    assert [[plain(cell) for cell in row] for row in table.rows] == [
+        ["Item", "Count", "Note"], ["Lamps", "12", "mended"], ["Bikes", "3", ""]]
+    assert table.rows[1][0][0].emphasis
+    assert not article.dropped
+
+
+def test_a_hard_line_break_is_kept_and_a_soft_one_is_a_space():
+    article = markdown.read("# T\n\nThe sign said:\\\nBring it broken,  \ntake it\nhome.\n", "breaks")
+    runs = article.blocks[0].runs
+    assert [r.text for r in runs] == ["The sign said:", "\n", "Bring it broken,", "\n", "take it home."]
+    assert [r.kind for r in runs if r.newline] == ["linebreak", "linebreak"]

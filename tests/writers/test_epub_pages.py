@@ -94,3 +94,24 @@ def test_pages_that_begin_inside_program_text_are_marked_there(tmp_path):
     assert sorted(after, key=int) == [str(n) for n in range(1, len(pages) + 1)]
     for number, page in enumerate(pages[1:], 2):
         assert squash(" ".join(page.split()[:3])) in squash(after[str(number)])[:60], number
+
+
+def test_pages_that_begin_inside_a_table_are_marked_at_their_first_row(tmp_path):
+    """The header rows a page repeats are not the page's start: the marker stands before its first new row."""
+    from conftest import pdftotext
+    from layout import themes
+    from layout.build import build
+
+    rows = "".join(f"| Month{n} | {n * 7} |\n" for n in range(1, 161))
+    source = tmp_path / "table.md"
+    source.write_text("# Long table\n\n" + "A paragraph before the table, long enough. " * 8
+                      + f"\n\n| Month | Repairs |\n|:--|--:|\n{rows}\nA closing paragraph.\n", encoding="utf-8")
+    result = build(source, tmp_path, ("pdf", "epub"), themes.load("clipping"))
+    pdf, epub = result.outputs
+    assert epubcheck(epub) == []
+    after = markers_and_following_text(epub)
+    pages = range(2, page_count(pdf) + 1)
+    assert pages and sorted(after, key=int) == [str(n) for n in range(1, pages[-1] + 1)]
+    for number in pages:
+        first_row = re.search(r"Month\d+", pdftotext(pdf, "-f", str(number), "-l", str(number))).group()
+        assert after[str(number)].startswith(first_row), (number, first_row, after[str(number)][:40])

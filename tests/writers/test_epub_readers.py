@@ -101,7 +101,7 @@ def test_embedded_fonts_are_subset_woff2(build_seed):
 
 
 def test_the_markdown_sample_passes_every_checker(tmp_path):
-    """Images with alt text, footnotes, lists, quotes and rules: EPUBCheck, Ace and calibre all accept it."""
+    """Images with alt text, footnotes, lists, a table, quotes and rules: EPUBCheck, Ace and calibre all accept it."""
     from conftest import ROOT
     from layout import themes
     from layout.build import build
@@ -120,3 +120,5 @@ def test_the_markdown_sample_passes_every_checker(tmp_path):
     assert 'property="schema:accessibilityFeature">structuralNavigation<' in opf  # the sample has subheadings
     chapter = epub_file(book, "EPUB/article.xhtml")
     assert chapter.count('epub:type="footnote"') == len(result.article.notes) >= 2
+    assert '<th scope="col" class="align-right">2024</th>' in chapter  # column heads, aligned as the source says
+    assert '<td class="align-right">66</td>' in chapter

@@ -117,3 +117,30 @@ def test_glyphs_missing_from_notes_and_names_count_too():
     article = Article(Meta(title="Plain", authors=("ราม",)), (Paragraph("b001", (Run("Plain text."),)),), (),
                       "x", (Note("n1", "1", ((Run("→ 😀"),),)),))
     assert set(warn_missing_glyphs(themes.load("clipping"), [article], "x")) >= {"ร", "😀"}
+
+
+def word_boxes(pdf: Path) -> dict[str, list[tuple[int, float]]]:
+    """Each word of the PDF's text layer -> [(page, left x in points)], read with `pdftotext -bbox`."""
+    import re
+
+    boxes: dict[str, list[tuple[int, float]]] = {}
+    for page, body in enumerate(pdftotext(pdf, "-bbox").split("<page ")[1:], 1):
+        for x, word in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', body):
+            boxes.setdefault(word, []).append((page, float(x)))
+    return boxes
+
+
+def test_a_long_table_repeats_its_header_and_a_wide_one_spans_the_columns(tmp_path):
+    text = " ".join(["The volunteers kept a ledger by the door, and every January one of them typed it up."] * 8)
+    narrow = "| Month | Repairs |\n|:--|--:|\n" + "".join(f"| Month{n} | {n * 7} |\n" for n in range(1, 81))
+    wide = "| Wa | Wb | Wc | Wd | We |\n|---|---|---|---|---|\n| w1 | w2 | w3 | w4 | w5 |\n"
+    source = tmp_path / "tables.md"
+    source.write_text(f"# Tables\n\n{text}\n\n{narrow}\n{text}\n\n{wide}\n{text}\n", encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
+    boxes = word_boxes(pdf)
+    assert all(f"Month{n}" in boxes for n in range(1, 81))
+    assert len(boxes["Repairs"]) >= 2  # the table ran onto another column or page, its header with it
+    width = float(PdfReader(pdf).pages[0].mediabox.width)
+    (page, first), = boxes["w1"]
+    (same, last), = boxes["w5"]
+    assert page == same and first < width / 2 < last  # across both columns of the page
