@@ -123,7 +123,9 @@ def test_missing_source_is_one_error(tmp_path):
 
 def test_ctrl_c_stops_cleanly(folder, tmp_path):
     out = tmp_path / "dist"
-    process = subprocess.Popen([sys.executable, "-m", "layout", "watch", str(folder), "-o", str(out), "-f", "html"],
+    # with faulthandler on, SIGABRT makes a watcher that ignored Ctrl-C print where each of its threads is
+    process = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "layout", "watch", str(folder),
+                                "-o", str(out), "-f", "html"],
                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         start = time.monotonic()
@@ -132,7 +134,11 @@ def test_ctrl_c_stops_cleanly(folder, tmp_path):
             time.sleep(0.05)
         time.sleep(0.5)
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=30)
+        try:
+            stdout, stderr = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGABRT)
+            pytest.fail("the watcher went on after Ctrl-C; where it was:\n" + process.communicate(timeout=30)[1])
     finally:
         if process.poll() is None:
             process.kill()
