@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 STAMP_DIR = ".layout"
 _REFERENCE = re.compile(r"""(?:src=["']|\]\()([^"')\s]+)""")
+_COVER = re.compile(r"""^\s*cover\s*:\s*["']?([^"'\s#]+)""", re.M)  # in front matter or a sidecar
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,11 @@ def fingerprint(request: Request) -> str:
 
     digest = hashlib.sha256()
     source = request.source.read_bytes()
-    files = [request.source, request.source.with_suffix(".yml"), request.source.with_suffix(".yaml")]
-    text = source.decode("utf-8", "replace")
-    files += [request.source.parent / ref for ref in _REFERENCE.findall(text) if "://" not in ref and len(ref) < 256]
+    sidecars = [request.source.with_suffix(".yml"), request.source.with_suffix(".yaml")]
+    files = [request.source, *sidecars]
+    texts = [source.decode("utf-8", "replace")] + [p.read_text("utf-8", "replace") for p in sidecars if _is_file(p)]
+    refs = [ref for text in texts for ref in _REFERENCE.findall(text) + _COVER.findall(text)]
+    files += [request.source.parent / ref for ref in refs if "://" not in ref and len(ref) < 256]
     theme = themes.load(request.theme)
     files += sorted(p for p in theme.folder.rglob("*") if p.is_file())
     for root in theme.roots:  # the shared styles and fonts: by name, size and time, not read every time

@@ -14,7 +14,7 @@ from layout.errors import OptionError, SourceError
 from layout.model import Article, Meta
 from layout.readers.common import identifier
 
-FIELDS = ("title", "dek", "authors", "publication", "date", "dateline", "lang", "url", "keywords")
+FIELDS = ("title", "dek", "authors", "publication", "date", "dateline", "lang", "url", "keywords", "cover")
 ALIASES = {"subtitle": "dek", "standfirst": "dek", "description": "dek", "author": "authors",
            "language": "lang", "site": "publication", "tags": "keywords"}
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")

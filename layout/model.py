@@ -231,6 +231,7 @@ class Meta:
     url: str = ""
     identifier: str = ""
     keywords: tuple[str, ...] = ()
+    cover: str = ""  # a picture beside the article for the EPUB's cover; without one, a cover is set from the headline
 
 
 @dataclass(frozen=True)

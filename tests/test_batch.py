@@ -70,3 +70,15 @@ def test_dask_local_cluster(sources, tmp_path):
         outcomes = batch.run_many(requests_for(sources, tmp_path / "d"), scheduler=cluster.scheduler_address)
     assert [o.status for o in outcomes] == ["built"] * 3
     assert all(p.is_file() for o in outcomes for p in o.outputs)
+
+
+def test_a_changed_cover_picture_rebuilds_the_article(sources, tmp_path):
+    from PIL import Image
+
+    out = tmp_path / "dist"
+    Image.new("RGB", (600, 900), (20, 40, 60)).save(sources / "front.png")
+    (sources / "one.yml").write_text("cover: front.png\n")
+    batch.run_many(requests_for(sources, out), jobs=1)
+    Image.new("RGB", (600, 900), (200, 40, 60)).save(sources / "front.png")
+    statuses = {o.source.name: o.status for o in batch.run_many(requests_for(sources, out), jobs=1)}
+    assert statuses == {"one.txt": "built", "two.txt": "skipped", "three.txt": "skipped"}

@@ -9,7 +9,7 @@ from typing import Callable
 
 from layout.errors import SourceError
 from layout.model import Article
-from layout.readers.assets import check_images
+from layout.readers.assets import check_cover, check_images
 from layout.readers.decode import MAX_BYTES, decode
 
 Reader = Callable[[str, str], Article]
@@ -41,7 +41,9 @@ def read(path: Path, overrides: Mapping | None = None) -> Article:
     from layout import metadata
 
     article = check_images(read_source(path), path.parent)
-    return metadata.apply(article, metadata.sidecar(path), overrides or {})
+    article = metadata.apply(article, metadata.sidecar(path), overrides or {})
+    check_cover(article.meta.cover, path.parent, path.name)
+    return article
 
 
 def check_path(path: Path) -> None:

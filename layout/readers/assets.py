@@ -6,9 +6,11 @@ import dataclasses
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from layout.errors import SourceError
 from layout.model import Article, Dropped, Image
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+COVER_SUFFIXES = {".png", ".jpg", ".jpeg"}  # what every reading system shows as a cover
 
 
 def local_image(src: str, folder: Path) -> tuple[Path | None, str]:
@@ -50,6 +52,20 @@ def readable(path: Path) -> bool:
     except Exception:  # PIL raises many kinds for broken or hostile files (bombs included)
         return False
     return True
+
+
+def check_cover(src: str, folder: Path, where: str) -> Path | None:
+    """The cover picture's file inside `folder` (None when no cover is asked for); refused when unusable,
+    since a cover is asked for by name and must not be lost silently."""
+    if not src:
+        return None
+    path, reason = local_image(src, folder)
+    if path is None:
+        raise SourceError(f"{where}: cover {src}: {reason}", "put the cover picture in the article's folder and give its "
+                          "path from there, or leave out `cover`")
+    if path.suffix.lower() not in COVER_SUFFIXES:
+        raise SourceError(f"{where}: cover {src}: a cover must be a JPEG or PNG", "convert the cover picture to JPEG or PNG")
+    return path
 
 
 def check_images(article: Article, folder: Path) -> Article:

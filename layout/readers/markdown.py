@@ -70,8 +70,6 @@ def split_front_matter(text: str, name: str) -> tuple[str, str]:
 def front_matter(yaml_text: str, name: str) -> dict:
     """The front matter's fields as Meta values; errors name the line in the file (YAML starts on line 2)."""
     data = metadata.load_yaml(yaml_text, name, first_line=2)
-    if "cover" in data:
-        log.info("%s: front matter `cover` is not used (the model has no cover image)", name)
     fields: dict = {}
     for key, value in data.items():
         try:

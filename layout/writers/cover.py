@@ -21,10 +21,12 @@ PALETTE = [channel for level in range(GREYS) for channel in (level * 17,) * 3]
 
 @dataclass(frozen=True)
 class Cover:
-    """The cover image, and whether it shows the standfirst (the longest headlines leave it out)."""
+    """The cover image, its file name in the book, and whether it shows the standfirst (the longest headlines
+    leave it out; an article's own cover picture is taken to show neither)."""
 
-    png: bytes
+    data: bytes
     shows_dek: bool
+    name: str = "cover.png"
 
 
 def cover_png(job: Job, digest: bool = False) -> Cover:

@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 
 CHAPTER = "article.xhtml"
 COVER_PAGE = "cover.xhtml"
-COVER_IMAGE = "cover.png"
 STYLESHEET = "style.css"
 FALLBACK_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 MAX_BYTES = 50 * 1024 * 1024
@@ -73,9 +72,19 @@ def write(job: Job) -> Files:
     starts = pagemap.page_starts(job.print_layout, job.article)
     article, media = packaged_images(job.article, job.folders)
     chapter = article_chapter(article, "article", CHAPTER, starts)
-    book = Book(job.article, (chapter,), page_list(starts, {0: CHAPTER}), cover_png(job), stylesheet(job),
+    book = Book(job.article, (chapter,), page_list(starts, {0: CHAPTER}), article_cover(job), stylesheet(job),
                 fonts_for(job), images_of(job.article), media=media)
     return {f"{job.stem}.epub": package(book, job)}
+
+
+def article_cover(job: Job) -> Cover:
+    """The article's own cover picture when it names one, else a cover set from its headline."""
+    from layout.readers.assets import check_cover
+
+    path = check_cover(job.article.meta.cover, job.source_dir, job.stem)
+    if path is None:
+        return cover_png(job)
+    return Cover(reader_safe(path), False, f"cover{'.jpg' if path.suffix.lower() == '.jpeg' else path.suffix.lower()}")
 
 
 def packaged_images(article: Article, folders) -> tuple[Article, dict[str, bytes]]:
@@ -217,12 +226,12 @@ def assemble(book: Book, job: Job, pages: tuple[tuple[str, str], ...]) -> epub.E
     if book.fonts:
         css = add_fonts(out, book.fonts, css)
     out.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css", content=css.encode()))
-    out.set_cover(COVER_IMAGE, book.cover.png, create_page=False)
+    out.set_cover(book.cover.name, book.cover.data, create_page=False)
     for name, data in sorted(book.media.items()):
         out.add_item(epub.EpubItem(uid=name.replace("/", "-").replace(".", "-"), file_name=name,
                                    media_type=MEDIA_TYPES[name[name.rindex("."):]], content=data))
     cover = xhtml("cover", words["cover"], COVER_PAGE, meta.lang,
-                  render("cover_page.html", book.article, image=COVER_IMAGE, first_page=book.cover_first_page,
+                  render("cover_page.html", book.article, image=book.cover.name, first_page=book.cover_first_page,
                          shows_dek=book.cover.shows_dek))
     documents = [xhtml(c.uid, c.title, c.file, c.lang or meta.lang, c.content) for c in book.front + book.chapters]
     nav = xhtml("nav", words["contents"], "nav.xhtml", meta.lang,

@@ -249,3 +249,30 @@ def test_a_hard_line_break_is_kept_and_a_soft_one_is_a_space():
     runs = article.blocks[0].runs
     assert [r.text for r in runs] == ["The sign said:", "\n", "Bring it broken,", "\n", "take it home."]
     assert [r.kind for r in runs if r.newline] == ["linebreak", "linebreak"]
+
+
+@pytest.mark.parametrize("cover, message", [
+    ("images/none.jpg", "image file not found"),
+    ("https://example.org/c.jpg", "remote image"),
+    ("../outside.jpg", "outside the article's folder"),
+    ("pic.gif", "a cover must be a JPEG or PNG"),
+])
+def test_a_cover_that_cannot_be_used_is_an_error(tmp_path, cover, message):
+    from PIL import Image
+
+    Image.new("RGB", (20, 30)).save(tmp_path / "pic.gif")
+    Image.new("RGB", (20, 30)).save(tmp_path.parent / "outside.jpg")
+    source = tmp_path / "a.md"
+    source.write_text(f"---\ntitle: T\ncover: {cover}\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=f"a.md: cover .*{message}") as caught:
+        readers.read(source)
+    assert "cover" in caught.value.hint
+
+
+def test_the_front_matter_names_a_cover(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (20, 30)).save(tmp_path / "front.png")
+    source = tmp_path / "a.md"
+    source.write_text("---\ntitle: T\ncover: front.png\n---\n\nText.\n", encoding="utf-8")
+    assert readers.read(source).meta.cover == "front.png"

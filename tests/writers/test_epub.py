@@ -69,3 +69,22 @@ def test_an_image_without_alt_text_is_not_claimed_accessible(tmp_path, caplog):
     assert 'property="schema:accessModeSufficient">textual,visual<' in opf
     assert "no alt text" in caplog.text
     assert epubcheck(result.outputs[0]) == []
+
+
+def test_the_articles_own_cover_picture_is_the_cover(tmp_path):
+    from PIL import Image
+
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (1000, 1500), (30, 60, 90)).save(tmp_path / "images" / "front.jpeg", quality=80)
+    source = tmp_path / "story.md"
+    source.write_text("---\ntitle: Its own cover\ncover: images/front.jpeg\n---\n\nThe first paragraph of a story "
+                      "that carries its own cover picture.\n\nThe second paragraph.\n", encoding="utf-8")
+    epub = build(source, tmp_path / "out", ("epub",), themes.load("clipping")).outputs[0]
+    assert epubcheck(epub) == []
+    with zipfile.ZipFile(epub) as book:
+        opf = book.read("EPUB/content.opf").decode()
+        assert book.read("EPUB/cover.jpg") == (tmp_path / "images" / "front.jpeg").read_bytes()
+        assert "EPUB/cover.png" not in book.namelist()
+        page = book.read("EPUB/cover.xhtml").decode()
+    assert 'href="cover.jpg" id="cover-img" media-type="image/jpeg" properties="cover-image"' in opf
+    assert 'src="cover.jpg" alt="Cover: Its own cover"' in page
