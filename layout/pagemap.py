@@ -221,7 +221,8 @@ def _word_start(text: str, index: int) -> int:
 def laid_out_blocks(document, known: set[str] | None = None) -> dict[str, str]:
     """The text WeasyPrint laid out for each element id (of `known` ids), across pages: the PDF's text layer."""
     found: dict[str, list[str]] = {}
+    headers: set[str] = set()  # a table's header rows count once, not again where a column or page repeats them
     for page in document.pages:
-        for element_id, text in _texts(page._page_box, None, known):
+        for element_id, text in _texts(page._page_box, None, known, headers):
             found.setdefault(element_id or "", []).append(text)
     return {element_id: " ".join(parts) for element_id, parts in found.items()}

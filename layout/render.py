@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import jinja2
+from markupsafe import Markup, escape
 
 from layout import __version__
 from layout.dates import parse_date
-from layout.model import Article, run_groups
+from layout.model import Article, plain, run_groups
 from layout.pullquote import pull_quote
 from layout.typography import Marks, marks_for
 from layout.themes import PACKAGE
@@ -42,7 +44,43 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["list_tree"] = list_tree
+    env.filters["long_words"] = long_words
+    env.tests["wide"] = lambda block: block.type == "table" and block.columns >= WIDE_COLUMNS
+    env.tests["short"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
+    env.tests["compact"] = lambda block: max(len(plain(cell)) for cell in block.cells) <= ROW_CHARACTERS
     return env
+
+
+# Tables in print: what is kept together must be shorter than any column, or WeasyPrint pushes it, and the
+# text before it, to later pages.
+WIDE_COLUMNS = 4  # a table of this many columns or more spans the print columns
+SHORT_ROWS, SHORT_CHARACTERS = 12, 600  # a table this small is never split
+ROW_CHARACTERS = 200  # a table whose cells are all this short never splits a row, nor leaves one alone
+LONG_WORD_CHARACTERS = 20
+
+
+LONG_WORD = re.compile(r"\S{%d,}" % LONG_WORD_CHARACTERS)
+
+
+def long_words(text: str) -> Markup:
+    """`text` escaped, each word of LONG_WORD_CHARACTERS or more (a URL, a German compound) in a span the theme
+    lets break anywhere: in a table cell such a word would otherwise set the width of its whole column."""
+    out, done = [], 0
+    for match in LONG_WORD.finditer(text):
+        out += [escape(text[done:match.start()]), Markup('<span class="long-word">%s</span>') % match.group()]
+        done = match.end()
+    return Markup("").join(out + [escape(text[done:])])
+
+
+def lead(blocks) -> str:
+    """The id of the article's lead paragraph, which opens with the dateline (and a drop cap in print): the
+    first paragraph, unless a heading, quotation, list or program text comes before it."""
+    for block in blocks:
+        if block.type == "paragraph":
+            return block.id
+        if block.type not in ("image", "table", "rule"):
+            return ""
+    return ""
 
 
 def list_tree(block) -> list[dict]:
@@ -74,6 +112,7 @@ def context(article: Article, prefix: str = "") -> dict:
         "prefix": prefix,
         "meta": meta,
         "blocks": article.blocks,
+        "lead": lead(article.blocks),
         "notes": article.notes,
         "note_backlinks": note_backlinks(article),
         "labels": labels(meta.lang),

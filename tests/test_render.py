@@ -64,6 +64,21 @@ def test_a_line_break_and_a_table_render_in_both_templates():
     for template in ("print.html", "epub.html"):
         html = render(template, Article(Meta(title="T"), (lead, lines, table), (), "x"), stylesheets=())
         assert "Bring it broken,<br/>take it home." in html
-        assert ('<table id="b002" class="table short"><thead><tr><th scope="col">Item</th>'
+        assert ('<table id="b002" class="table short compact"><thead><tr><th scope="col">Item</th>'
                 '<th scope="col" class="align-right">N</th></tr></thead><tbody><tr><td>lamp</td>'
                 '<td class="align-right">3</td></tr></tbody></table>') in html
+
+
+def test_a_table_first_leaves_the_lead_to_the_first_paragraph_and_a_wide_one_takes_its_heading():
+    from layout.model import Heading, Table
+
+    table = Table("b001", tuple((Run(c),) for c in "ABCD") + ((), (Run("1"),), (Run("2"),), (Run("3"),)), 4)
+    lead = Paragraph("b002", (Run("HOLBROOK — The hall opens at ten."),))
+    heading = Heading("b003", (Run("By year"),))
+    wide = Table("b004", tuple((Run(c),) for c in "EFGH"), 4, header=0)
+    article = Article(Meta(title="T", dateline="HOLBROOK"), (table, lead, heading, wide), (), "x")
+    html = render("print.html", article, stylesheets=())
+    assert '<p id="b002" class="lead has-dropcap"><span class="dropcap">H</span><span class="dateline">' in html
+    assert '<td></td><td>1</td>' in html.replace("<td/>", "<td></td>")  # an empty head cell is no header
+    assert '<div class="wide-table"><h2 id="b003">By year</h2><table id="b004"' in html
+    assert html.count('id="b003"') == 1

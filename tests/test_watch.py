@@ -123,10 +123,13 @@ def test_missing_source_is_one_error(tmp_path):
 
 def test_ctrl_c_stops_cleanly(folder, tmp_path):
     out = tmp_path / "dist"
-    # with faulthandler on, SIGABRT makes a watcher that ignored Ctrl-C print where each of its threads is
+    # Ctrl-C as a terminal sends it: with SIGINT's default action, which a test run started in the background by
+    # a non-interactive shell would otherwise pass down as "ignored"; with faulthandler on, SIGABRT makes a watcher
+    # that outlived Ctrl-C print where each of its threads is
     process = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "layout", "watch", str(folder),
                                 "-o", str(out), "-f", "html"],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         start = time.monotonic()
         while not (out / "seed.html").exists():

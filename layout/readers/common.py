@@ -84,16 +84,27 @@ def _same_style(a: Run, b: Run) -> bool:
 
 
 MAX_COLUMNS = 12  # the most a printed column, or a page, sets legibly
+FIGURE = re.compile(r"^[-+\u2212\u2013(]?[$€£¥]?\s?\d[\d.,\u00a0\u202f ]*\s?(?:%|‰|[$€£¥])?\)?$")
 
 
 def table_block(cells: tuple[Runs, ...], columns: int, header: int = 1, align: tuple[str, ...] = ()) -> Table | Dropped:
     """A Table of `cells` (row by row), or, with more columns than a page can set, a record of its text:
-    a row a line, " | " between cells."""
-    made = Table("", cells, columns, header, align)
-    if columns <= MAX_COLUMNS:
-        return made
-    rows = "\n".join(" | ".join(squeeze(plain(cell)) for cell in row) for row in made.rows)
-    return Dropped(rows, f"table too wide to set (more than {MAX_COLUMNS} columns)")
+    a row a line, " | " between cells. A column the source does not align is set right when it holds
+    only figures (amounts, percentages), so that their digits line up."""
+    made = Table("", cells, columns, header)
+    if columns > MAX_COLUMNS:
+        rows = "\n".join(" | ".join(squeeze(plain(cell)) for cell in row) for row in made.rows)
+        return Dropped(rows, f"table too wide to set (more than {MAX_COLUMNS} columns)")
+    given = tuple(align) + ("",) * (columns - len(align))
+    body = cells[header * columns:]
+    aligned = tuple(side or ("right" if figures(body[column::columns]) else "") for column, side in enumerate(given))
+    return dataclasses.replace(made, align=aligned if any(aligned) else ())
+
+
+def figures(cells: tuple[Runs, ...]) -> bool:
+    """Whether some of `cells` hold text and every one that does holds a figure."""
+    values = [" ".join(plain(cell).split()) for cell in cells if plain(cell).strip()]
+    return bool(values) and all(FIGURE.match(value) for value in values)
 
 
 def list_block(items: list[tuple[Runs, int, bool]], ordered: bool) -> ListBlock | None:
@@ -114,3 +125,4 @@ def levels(depths: list[int]) -> tuple[int, ...]:
     for depth in depths:
         out.append(min(depth, out[-1] + 1) if out else 0)
     return tuple(out) if any(out) else ()
+

@@ -546,21 +546,8 @@ class Walker:
         first = el.find("row")
         header = int(first is not None and all(c.get("role") == "head" for c in first.findall("cell")))
         header = header if len(rows) > 1 else 0
-        made = table_block(cells, columns, header, figure_columns(cells[header * columns:], columns))
+        made = table_block(cells, columns, header)
         (self.dropped if isinstance(made, Dropped) else self.blocks).append(made)
-
-
-FIGURE = re.compile(r"^[-+\u2212\u2013(]?[$€£¥]?\s?\d[\d.,\u00a0\u202f ]*\s?(?:%|‰|[$€£¥])?\)?$")
-
-
-def figure_columns(body: tuple[Runs, ...], columns: int) -> tuple[str, ...]:
-    """Alignment for a table's columns: right for a column of figures (amounts, percentages), so their
-    digits line up; () when no column holds only figures."""
-    align = []
-    for column in range(columns):
-        values = [plain_text(cell) for cell in body[column::columns] if plain_text(cell)]
-        align.append("right" if values and all(FIGURE.match(value) for value in values) else "")
-    return tuple(align) if any(align) else ()
 
 
 BLOCK_HANDLERS = {"p": Walker.paragraph, "head": Walker.heading, "quote": Walker.quote, "list": Walker.list,
@@ -598,6 +585,9 @@ def _collect(el, out: list[Run], style: dict, skip: tuple[str, ...]) -> None:
     for child in el:
         if child.tag == "lb":
             _text(" ", out, style)
+        elif child.tag == "p" and child.tag not in skip:  # paragraphs inside a table cell or a list item
+            out.append(Run("\n", newline=True))
+            _collect(child, out, style, skip)
         elif child.tag not in skip and child.tag != "del":
             _collect(child, out, _style(child, style), skip)
         _text(child.tail, out, style)

@@ -18,6 +18,7 @@ from layout.readers.common import block_id, fold, identifier, is_local, list_blo
 log = logging.getLogger(__name__)
 
 FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+LINE_BREAK = re.compile(r"^<br\s*/?>$", re.I)
 WEB_LINK = re.compile(r"^(?:https?://\S+|mailto:\S+@\S+)$")
 ABSOLUTE_PATH = re.compile(r"^(?:/(?!/)|[A-Za-z]:[\\/]|file:)", re.I)  # rooted, a drive letter, or a file: URL
 
@@ -231,7 +232,7 @@ class Walker:
             elif token.type == "inline":
                 cells.append(self.inline(token))
         if align and any(plain(cell).strip() for cell in cells):
-            made = table_block(tuple(cells), len(align), 1, tuple(align) if any(align) else ())
+            made = table_block(tuple(cells), len(align), 1, tuple(align))
             (self.dropped if isinstance(made, Dropped) else self.blocks).append(made)
 
     def footnotes(self, tokens) -> None:
@@ -274,6 +275,8 @@ class Walker:
             style.links.pop()
         elif kind == "footnote_ref":
             pieces.append(Run(str(child.meta["id"] + 1), note=note_id(child.meta["id"])))
+        elif kind == "html_inline" and LINE_BREAK.match(child.content):  # the way to break a line in a table cell
+            pieces.append(Run("\n", newline=True))
         elif kind == "html_inline":
             self.dropped.append(Dropped(child.content, "raw HTML"))
         elif kind == "image" and images_as_text:

@@ -92,8 +92,10 @@ def pdf_bytes(document, meta, options: PrintOptions = PrintOptions()) -> bytes:
 
 
 def finish_pdf(_document, pdf, bleed: float = 0) -> None:
-    """What WeasyPrint leaves to do before the file is written: hyphens that copy as typed, the bleed box."""
+    """What WeasyPrint leaves to do before the file is written: hyphens that copy as typed, the bleed box,
+    table heads that say what they head."""
     plain_hyphens(pdf)
+    column_heads(pdf)
     if bleed:
         set_bleed(pdf, bleed)
 
@@ -106,6 +108,13 @@ def set_bleed(pdf, bleed_mm: float) -> None:
         if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
             left, bottom, right, top = obj["TrimBox"]
             obj["BleedBox"] = pydyf.Array([left - reach, bottom - reach, right + reach, top + reach])
+
+
+def column_heads(pdf) -> None:
+    """Give each tagged table header cell the scope PDF/UA asks for: the templates set column heads only."""
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Type") == "/StructElem" and obj.get("S") == "/TH":
+            obj["A"] = pydyf.Dictionary({"O": "/Table", "Scope": "/Column"})
 
 
 def plain_hyphens(pdf) -> None:

@@ -382,3 +382,12 @@ def test_a_nested_list_keeps_its_depth_and_kind():
     assert [plain(item) for item in steps.items] == ["First step of the process", "a point inside it",
                                                      "another point", "Second step of the process"]
     assert steps.ordered and steps.levels == (0, 1, 1, 0) and steps.numbered == (True, False, False, True)
+
+
+def test_paragraphs_in_a_table_cell_are_lines_of_it():
+    table_html = ("<table><tr><th>Where</th><th>Note</th></tr>"
+                  "<tr><td>1 Mill Lane<br>Holbrook</td><td><p>Open weekly.</p><p>The council pays.</p></td></tr></table>")
+    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{table_html}<p>{LONG}</p>", HEAD), "t")
+    [table] = [b for b in article.blocks if isinstance(b, Table)]
+    assert [r.text for r in table.rows[1][1]] == ["Open weekly.", "\n", "The council pays."]
+    assert plain(table.rows[1][0]).split() == ["1", "Mill", "Lane", "Holbrook"]  # never "LaneHolbrook"

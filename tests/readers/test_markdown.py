@@ -276,3 +276,12 @@ def test_the_front_matter_names_a_cover(tmp_path):
     source = tmp_path / "a.md"
     source.write_text("---\ntitle: T\ncover: front.png\n---\n\nText.\n", encoding="utf-8")
     assert readers.read(source).meta.cover == "front.png"
+
+
+def test_a_br_tag_breaks_a_line_and_figures_are_set_right_unless_aligned():
+    text = "# T\n\n| Address | Count | Code |\n|---|---|:--|\n| 1 Mill Lane<br>Holbrook | 1,200 | 7 |\n"
+    article = markdown.read(text, "cells")
+    [table] = of(article, Table)
+    assert [(r.text, r.newline) for r in table.rows[1][0]] == [("1 Mill Lane", False), ("\n", True),
+                                                                ("Holbrook", False)]
+    assert table.align == ("", "right", "left") and not article.dropped

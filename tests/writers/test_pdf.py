@@ -144,3 +144,27 @@ def test_a_long_table_repeats_its_header_and_a_wide_one_spans_the_columns(tmp_pa
     (page, first), = boxes["w1"]
     (same, last), = boxes["w5"]
     assert page == same and first < width / 2 < last  # across both columns of the page
+
+
+def test_a_table_with_long_words_and_tall_cells_stays_in_its_column(tmp_path):
+    """A URL or long compound breaks inside its cell, and a cell taller than a column lets the table break:
+    the headline and the text before the table stay on page 1."""
+    import re
+
+    word = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrente"
+    url = "https://repair.example.net/a/very/long/path/that/never/ends/index.html?query=1234567890"
+    tall = " ".join(["The volunteers logged their repairs in a ledger kept under the counter."] * 60)
+    source = tmp_path / "cells.md"
+    source.write_text(f"# Cells\n\nA paragraph before the tables.\n\n| Name | Where | Note |\n|---|---|---|\n"
+                      f"| {word} | {url} | ok |\n\n| Term | Meaning |\n|---|---|\n"
+                      f"| Ledger | {tall} |\n| Rota | Who works when. |\n", encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
+    assert "paragraph before the tables." in pdftotext(pdf, "-f", "1", "-l", "1")
+    width = float(PdfReader(pdf).pages[0].mediabox.width)
+    words = [(float(left), float(right), text) for left, right, text in re.findall(
+        r'xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*)</word>', pdftotext(pdf, "-bbox", "-f", "1", "-l", "1"))]
+    start = next(left for left, _, text in words if text == "Name")
+    cells = [right for _, right, text in words
+             if text in ("Name", "Where", "Note", "ok") or len(text) > 3 and (text.rstrip("-") in word or text in url)]
+    column_end = width / 2 if start < width / 2 else width - 15 * 72 / 25.4
+    assert cells and max(cells) <= column_end + 1  # within the column the table starts in

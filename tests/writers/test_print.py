@@ -211,6 +211,34 @@ def test_pdf_a_images_are_not_interpolated(tmp_path):
     assert any(image.get("/Interpolate", False) == True for image in plain_images)  # noqa: E712; it can fail
 
 
+def struct_kinds(node, found):
+    """Every structure element under `node`: [(its /S, its /A)]."""
+    node = node.get_object()
+    found.append((node.get("/S"), node.get("/A")))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        if hasattr(kid, "get_object") and isinstance(kid.get_object(), dict):
+            struct_kinds(kid, found)
+    return found
+
+
+def test_pdf_ua_table_heads_say_what_they_head_and_are_read_once(tmp_path):
+    from layout import themes
+    from layout.build import build
+    from layout.paper import PrintOptions
+
+    rows = "".join(f"| Month{n} | {n * 7} |\n" for n in range(1, 161))
+    source = tmp_path / "table.md"
+    source.write_text(f"# Long table\n\nA paragraph before the table.\n\n| Month | Repairs |\n|:--|--:|\n{rows}\n",
+                      encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(variant="pdf/ua-1")).outputs[0]
+    heads = [attributes for kind, attributes in struct_kinds(catalog(pdf)["/StructTreeRoot"], []) if kind == "/TH"]
+    assert len(heads) == 2 and all(a == {"/O": "/Table", "/Scope": "/Column"} for a in heads)
+    assert pdftotext(pdf).split().count("Repairs") == 1  # not repeated on later columns and pages
+    plain = build(source, tmp_path / "plain", ("pdf",), themes.load("clipping")).outputs[0]
+    assert pdftotext(plain).split().count("Repairs") > 1  # the untagged edition repeats them
+
+
 def column_bottoms(pdf, columns: int) -> list[float]:
     """The lowest text line of each column on the last page, in points from the page's bottom."""
     import pypdfium2 as pdfium
