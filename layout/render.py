@@ -44,7 +44,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["list_tree"] = list_tree
-    env.filters["long_words"] = long_words
+    env.filters["words"] = words
     env.tests["wide"] = lambda block: block.type == "table" and block.columns >= WIDE_COLUMNS
     env.tests["short"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
     env.tests["compact"] = lambda block: max(len(plain(cell)) for cell in block.cells) <= ROW_CHARACTERS
@@ -59,16 +59,23 @@ ROW_CHARACTERS = 200  # a table whose cells are all this short never splits a ro
 LONG_WORD_CHARACTERS = 20
 
 
-LONG_WORD = re.compile(r"\S{%d,}" % LONG_WORD_CHARACTERS)
+WORD = re.compile(r"\S+")
+COMPOUND = re.compile(r"[^\W_]-[^\W_]")  # letters or digits either side of a hyphen: "long-range", "1,000-day"
 
 
-def long_words(text: str) -> Markup:
-    """`text` escaped, each word of LONG_WORD_CHARACTERS or more (a URL, a German compound) in a span the theme
-    lets break anywhere: in a table cell such a word would otherwise set the width of its whole column."""
+def words(text: str, in_cell: bool = False) -> Markup:
+    """`text` escaped, with the words the theme sets apart in spans: a hyphenated compound, which breaks at its
+    own hyphens only ("thousand-/kilometre", never "thou-/sand-kilometre"), and in a table cell a word of
+    LONG_WORD_CHARACTERS or more (an address, a German compound), which breaks anywhere rather than set the
+    width of its whole column."""
     out, done = [], 0
-    for match in LONG_WORD.finditer(text):
-        out += [escape(text[done:match.start()]), Markup('<span class="long-word">%s</span>') % match.group()]
-        done = match.end()
+    for match in WORD.finditer(text):
+        word = match.group()
+        kind = "long-word" if in_cell and len(word) >= LONG_WORD_CHARACTERS else (
+            "compound" if COMPOUND.search(word) else "")
+        if kind:
+            out += [escape(text[done:match.start()]), Markup('<span class="%s">%s</span>') % (kind, word)]
+            done = match.end()
     return Markup("").join(out + [escape(text[done:])])
 
 

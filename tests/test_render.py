@@ -82,3 +82,13 @@ def test_a_table_first_leaves_the_lead_to_the_first_paragraph_and_a_wide_one_tak
     assert '<td></td><td>1</td>' in html.replace("<td/>", "<td></td>")  # an empty head cell is no header
     assert '<div class="wide-table"><h2 id="b003">By year</h2><table id="b004"' in html
     assert html.count('id="b003"') == 1
+
+
+def test_words_sets_apart_compounds_and_in_cells_long_words():
+    from layout.render import words
+
+    assert words("a long-range <b> 1,000-day war") == (
+        'a <span class="compound">long-range</span> &lt;b&gt; <span class="compound">1,000-day</span> war')
+    assert words("see https://example.org/a/long/path now - or not") == "see https://example.org/a/long/path now - or not"
+    assert words("see https://example.org/a/long/path", in_cell=True) == (
+        'see <span class="long-word">https://example.org/a/long/path</span>')

@@ -168,3 +168,23 @@ def test_a_table_with_long_words_and_tall_cells_stays_in_its_column(tmp_path):
              if text in ("Name", "Where", "Note", "ok") or len(text) > 3 and (text.rstrip("-") in word or text in url)]
     column_end = width / 2 if start < width / 2 else width - 15 * 72 / 25.4
     assert cells and max(cells) <= column_end + 1  # within the column the table starts in
+
+
+def test_a_hyphenated_compound_breaks_at_its_own_hyphens_only(tmp_path):
+    import re
+
+    compounds = ("thousand-kilometre", "Russia-Ukraine", "state-of-the-art", "counter-offensive",
+                 "Saint-Petersburg", "self-determination", "long-range", "decision-making")
+    text = " ".join(f"The {c} question was raised again in parliament yesterday." for c in compounds * 4)
+    source = tmp_path / "compounds.md"
+    source.write_text(f"# Compounds\n\nA first paragraph.\n\n{text}\n", encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
+    lines = pdftotext(pdf, "-raw").splitlines()
+    breaks = [(line.split()[-1], after.split()[0]) for line, after in zip(lines, lines[1:])
+              if line.endswith("-") and after.split()]
+    assert breaks  # lines do end in hyphens
+    for head, tail in breaks:
+        word = re.sub(r"\W+$", "", head[:-1] + tail)
+        compound = re.sub(r"\W+$", "", head + tail)
+        if "-" in word:  # a compound broken inside one of its parts would read "thou-" / "sand-kilometre"
+            assert compound in compounds, (head, tail)

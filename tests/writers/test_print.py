@@ -149,15 +149,26 @@ def test_outline_has_the_headline(build_seed):
 
 
 def line_widths(pdf, page_index: int) -> list[float]:
-    """The widths, as shares of the page width, of the text lines pdfium finds on a page."""
+    """The widths, as shares of the page width, of the text lines on a page: pdfium's text rectangles (a line
+    has several where its words are set in different runs) joined along each baseline, across word spaces
+    but not across the gap between columns."""
     import pypdfium2 as pdfium
 
     page = pdfium.PdfDocument(pdf)[page_index]
     text = page.get_textpage()
-    widths = []
+    by_baseline: dict[int, list[tuple[float, float]]] = {}
     for i in range(text.count_rects()):
-        left, _, right, _ = text.get_rect(i)
-        widths.append((right - left) / page.get_width())
+        left, bottom, right, _ = text.get_rect(i)
+        by_baseline.setdefault(round(bottom), []).append((left, right))
+    widths = []
+    for spans in by_baseline.values():
+        spans.sort()
+        start, end = spans[0]
+        for left, right in spans[1:] + [(float("inf"), float("inf"))]:
+            if left - end > 10:  # wider than a word space (a column gap is 6 mm, 17 pt)
+                widths.append((end - start) / page.get_width())
+                start = left
+            end = max(end, right)
     return widths
 
 
