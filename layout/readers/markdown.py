@@ -216,7 +216,7 @@ class Walker:
                 open_items.pop()
             elif token.type == "inline" and open_items:
                 slot = open_items[-1]
-                gap = (Run(" "),) if plain(slots[slot]).strip() else ()
+                gap = (Run("\n", newline=True),) if plain(slots[slot]).strip() else ()  # an item's next paragraph
                 slots[slot] = slots[slot] + gap + self.inline(token)
             elif token.type == "html_block":
                 self.dropped.append(Dropped(token.content.strip(), "raw HTML"))

@@ -285,3 +285,10 @@ def test_a_br_tag_breaks_a_line_and_figures_are_set_right_unless_aligned():
     assert [(r.text, r.newline) for r in table.rows[1][0]] == [("1 Mill Lane", False), ("\n", True),
                                                                 ("Holbrook", False)]
     assert table.align == ("", "right", "left") and not article.dropped
+
+
+def test_a_list_item_of_two_paragraphs_keeps_them_on_lines_of_their_own():
+    article = markdown.read("# T\n\n- First item.\n\n  Its second paragraph.\n- Second item.\n", "items")
+    [items] = of(article, ListBlock)
+    assert [(r.text, r.newline) for r in items.items[0]] == [("First item.", False), ("\n", True),
+                                                              ("Its second paragraph.", False)]
