@@ -11,6 +11,7 @@ import re
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
+from urllib.parse import unquote
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 
 STAMP_DIR = ".layout"
 _REFERENCE = re.compile(r"""(?:src=["']|\]\()([^"')\s]+)""")
-_COVER = re.compile(r"""^\s*cover\s*:\s*["']?([^"'\s#]+)""", re.M)  # in front matter or a sidecar
+_COVER = re.compile(r"""^\s*cover\s*:\s*(?:"([^"]+)"|'([^']+)'|([^\s#"'][^#\n]*?))\s*(?:#.*)?$""", re.M)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def fingerprint(request: Request) -> str:
     sidecars = [request.source.with_suffix(".yml"), request.source.with_suffix(".yaml")]
     files = [request.source, *sidecars]
     texts = [source.decode("utf-8", "replace")] + [p.read_text("utf-8", "replace") for p in sidecars if _is_file(p)]
-    refs = [ref for text in texts for ref in _REFERENCE.findall(text) + _COVER.findall(text)]
+    covers = [unquote("".join(groups)) for text in texts for groups in _COVER.findall(text)]  # front matter, sidecar
+    refs = [unquote(ref) for text in texts for ref in _REFERENCE.findall(text)] + covers
     files += [request.source.parent / ref for ref in refs if "://" not in ref and len(ref) < 256]
     theme = themes.load(request.theme)
     files += sorted(p for p in theme.folder.rglob("*") if p.is_file())

@@ -143,6 +143,10 @@ class Table:
     align: tuple[str, ...] = ()  # per column: "left", "center", "right", or "" for the theme's
     type: ClassVar[str] = "table"
 
+    def __post_init__(self):
+        if self.columns < 1 or not self.cells or len(self.cells) % self.columns:
+            raise ValueError(f"a table of {len(self.cells)} cells cannot have {self.columns} to a row")
+
     @property
     def rows(self) -> tuple[tuple[Runs, ...], ...]:
         return tuple(self.cells[i:i + self.columns] for i in range(0, len(self.cells), self.columns))

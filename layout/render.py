@@ -46,8 +46,8 @@ def environment() -> jinja2.Environment:
     env.filters["list_tree"] = list_tree
     env.filters["words"] = words
     env.tests["wide"] = lambda block: block.type == "table" and block.columns >= WIDE_COLUMNS
-    env.tests["short"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
-    env.tests["compact"] = lambda block: max(len(plain(cell)) for cell in block.cells) <= ROW_CHARACTERS
+    env.tests["short_table"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
+    env.tests["compact_table"] = lambda block: max(len(plain(cell)) for cell in block.cells) <= ROW_CHARACTERS
     return env
 
 
@@ -79,7 +79,7 @@ def words(text: str, in_cell: bool = False) -> Markup:
     return Markup("").join(out + [escape(text[done:])])
 
 
-def lead(blocks) -> str:
+def lead_paragraph(blocks) -> str:
     """The id of the article's lead paragraph, which opens with the dateline (and a drop cap in print): the
     first paragraph, unless a heading, quotation, list or program text comes before it."""
     for block in blocks:
@@ -119,7 +119,7 @@ def context(article: Article, prefix: str = "") -> dict:
         "prefix": prefix,
         "meta": meta,
         "blocks": article.blocks,
-        "lead": lead(article.blocks),
+        "lead_id": lead_paragraph(article.blocks),
         "notes": article.notes,
         "note_backlinks": note_backlinks(article),
         "labels": labels(meta.lang),

@@ -76,9 +76,9 @@ def test_a_changed_cover_picture_rebuilds_the_article(sources, tmp_path):
     from PIL import Image
 
     out = tmp_path / "dist"
-    Image.new("RGB", (600, 900), (20, 40, 60)).save(sources / "front.png")
-    (sources / "one.yml").write_text("cover: front.png\n")
+    (sources / "one.yml").write_text('cover: "front page.png"  # the picture on the cover\n')
+    Image.new("RGB", (600, 900), (20, 40, 60)).save(sources / "front page.png")
     batch.run_many(requests_for(sources, out), jobs=1)
-    Image.new("RGB", (600, 900), (200, 40, 60)).save(sources / "front.png")
+    Image.new("RGB", (600, 900), (200, 40, 60)).save(sources / "front page.png")
     statuses = {o.source.name: o.status for o in batch.run_many(requests_for(sources, out), jobs=1)}
     assert statuses == {"one.txt": "built", "two.txt": "skipped", "three.txt": "skipped"}

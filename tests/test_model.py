@@ -52,3 +52,10 @@ def test_a_table_is_rows_of_cells_and_its_cells_are_its_run_groups():
     assert run_groups(table) == table.cells
     upper = map_runs(table, lambda runs: tuple(dataclasses.replace(r, text=r.text.upper()) for r in runs))
     assert upper.rows[1][0][0].text == "LAMP" and upper.columns == 2
+
+
+def test_a_table_must_have_whole_rows():
+    with pytest.raises(ValueError):
+        Table("b001", (), 2)
+    with pytest.raises(ValueError):
+        Table("b001", ((Run("a"),), (Run("b"),), (Run("c"),)), 2)

@@ -72,14 +72,14 @@ def test_a_line_break_and_a_table_render_in_both_templates():
 def test_a_table_first_leaves_the_lead_to_the_first_paragraph_and_a_wide_one_takes_its_heading():
     from layout.model import Heading, Table
 
-    table = Table("b001", tuple((Run(c),) for c in "ABCD") + ((), (Run("1"),), (Run("2"),), (Run("3"),)), 4)
+    table = Table("b001", ((), *((Run(c),) for c in "BCD"), (Run("A"),), (Run("1"),), (Run("2"),), (Run("3"),)), 4)
     lead = Paragraph("b002", (Run("HOLBROOK — The hall opens at ten."),))
     heading = Heading("b003", (Run("By year"),))
     wide = Table("b004", tuple((Run(c),) for c in "EFGH"), 4, header=0)
     article = Article(Meta(title="T", dateline="HOLBROOK"), (table, lead, heading, wide), (), "x")
     html = render("print.html", article, stylesheets=())
     assert '<p id="b002" class="lead has-dropcap"><span class="dropcap">H</span><span class="dateline">' in html
-    assert '<td></td><td>1</td>' in html.replace("<td/>", "<td></td>")  # an empty head cell is no header
+    assert '<thead><tr><td></td><th scope="col">B</th>' in html.replace("<td/>", "<td></td>")  # empty: no header
     assert '<div class="wide-table"><h2 id="b003">By year</h2><table id="b004"' in html
     assert html.count('id="b003"') == 1
 
@@ -89,6 +89,8 @@ def test_words_sets_apart_compounds_and_in_cells_long_words():
 
     assert words("a long-range <b> 1,000-day war") == (
         'a <span class="compound">long-range</span> &lt;b&gt; <span class="compound">1,000-day</span> war')
+    assert words("a-b<c>&d") == '<span class="compound">a-b&lt;c&gt;&amp;d</span>'
+    assert words("x" * 25 + "<&", in_cell=True) == f'<span class="long-word">{"x" * 25}&lt;&amp;</span>'
     assert words("see https://example.org/a/long/path now - or not") == "see https://example.org/a/long/path now - or not"
     assert words("see https://example.org/a/long/path", in_cell=True) == (
         'see <span class="long-word">https://example.org/a/long/path</span>')

@@ -29,29 +29,37 @@ def local_image(src: str, folder: Path) -> tuple[Path | None, str]:
         return None, "image file not found"
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
         return None, f"not an image format ({resolved.suffix or 'no suffix'})"
-    if not readable(resolved):
+    found = image_format(resolved)
+    if not found:
         return None, "not a readable image"
+    if found != FORMATS[resolved.suffix.lower()]:
+        return None, f"a {found} picture named {resolved.suffix} (readers go by the name)"
     return resolved, ""
 
 
-def readable(path: Path) -> bool:
-    """Whether the file holds an image its suffix promises (an SVG that parses, a raster PIL can open)."""
+FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP", ".svg": "SVG"}
+
+
+def image_format(path: Path) -> str:
+    """The format of the picture the file holds ("PNG", "JPEG", "SVG"...), or "" when it holds none that
+    parses (an SVG by its root element, a raster by PIL)."""
     if path.suffix.lower() == ".svg":
         from lxml import etree
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
         try:
-            return etree.parse(str(path), parser).getroot().tag.endswith("svg")
+            return "SVG" if etree.parse(str(path), parser).getroot().tag.endswith("svg") else ""
         except (etree.XMLSyntaxError, OSError):
-            return False
+            return ""
     from PIL import Image as Picture
 
     try:
         with Picture.open(path) as picture:
+            found = picture.format or ""
             picture.verify()
     except Exception:  # PIL raises many kinds for broken or hostile files (bombs included)
-        return False
-    return True
+        return ""
+    return found
 
 
 def check_cover(src: str, folder: Path, where: str) -> Path | None:

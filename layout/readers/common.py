@@ -51,8 +51,9 @@ def is_local(src: str) -> bool:
 
 
 def merge(pieces: list[Run]) -> Runs:
-    """Inline runs as a reader collected them, tidied: adjacent runs of one style joined (note references
-    and page markers stay apart), whitespace squeezed within and across runs, the ends trimmed."""
+    """Inline runs as a reader collected them, tidied: adjacent runs of one style joined (note references,
+    page markers and line breaks stay apart), whitespace squeezed within and across runs and around line
+    breaks, the ends trimmed of whitespace and of line breaks."""
     runs: list[Run] = []
     for run in pieces:
         last = runs[-1] if runs else None
@@ -89,8 +90,13 @@ FIGURE = re.compile(r"^[-+\u2212\u2013(]?[$€£¥]?\s?\d[\d.,\u00a0\u202f ]*\s?
 
 def table_block(cells: tuple[Runs, ...], columns: int, header: int = 1, align: tuple[str, ...] = ()) -> Table | Dropped:
     """A Table of `cells` (row by row), or, with more columns than a page can set, a record of its text:
-    a row a line, " | " between cells. A column the source does not align is set right when it holds
+    a row a line, " | " between cells. A header row without text is left out, and a table of header rows
+    only has none (its rows are its content). A column the source does not align is set right when it holds
     only figures (amounts, percentages), so that their digits line up."""
+    while header and not any(plain(cell).strip() for cell in cells[:columns]):
+        cells, header = cells[columns:], header - 1
+    if len(cells) <= header * columns:
+        header = 0
     made = Table("", cells, columns, header)
     if columns > MAX_COLUMNS:
         rows = "\n".join(" | ".join(squeeze(plain(cell)) for cell in row) for row in made.rows)

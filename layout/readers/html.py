@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from layout.errors import SourceError
 from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run,
-                          Runs)
+                          Runs, map_runs)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
 from layout.readers.text.boilerplate import line_reason
@@ -536,16 +536,16 @@ class Walker:
             self.blocks.append(Code("", text))
 
     def table(self, el) -> None:
-        """A table; short rows are filled out with empty cells, and a first row of header cells heads it."""
-        rows = [[inline(cell) for cell in row.findall("cell")] for row in el.findall("row")]
-        rows = [row for row in rows if any(plain_text(cell) for cell in row)]
+        """A table; short rows are filled out with empty cells; its first row heads it when every cell of it
+        that holds text is a header cell."""
+        rows = [[(inline(cell), cell.get("role") == "head") for cell in row.findall("cell")]
+                for row in el.findall("row")]
+        rows = [row for row in rows if any(plain_text(runs) for runs, _ in row)]
         if not rows:
             return
         columns = max(len(row) for row in rows)
-        cells = tuple(cell for row in rows for cell in row + [()] * (columns - len(row)))
-        first = el.find("row")
-        header = int(first is not None and all(c.get("role") == "head" for c in first.findall("cell")))
-        header = header if len(rows) > 1 else 0
+        cells = tuple(runs for row in rows for runs, _ in row + [((), False)] * (columns - len(row)))
+        header = int(all(head for runs, head in rows[0] if plain_text(runs)))
         made = table_block(cells, columns, header)
         (self.dropped if isinstance(made, Dropped) else self.blocks).append(made)
 
@@ -621,16 +621,7 @@ def web_links(block: Block) -> Block:
     """The block with links that lead nowhere from a clipping (relative, empty, javascript:) made plain text."""
     import dataclasses
 
-    def fix(runs: Runs) -> Runs:
-        return merge([Run(r.text, r.emphasis, r.strong, web_link(r.href)) for r in runs])
-
-    if isinstance(block, (Paragraph, Heading)):
-        return dataclasses.replace(block, runs=fix(block.runs))
-    if isinstance(block, ListBlock):
-        return dataclasses.replace(block, items=tuple(fix(i) for i in block.items))
-    if isinstance(block, Blockquote):
-        return dataclasses.replace(block, paragraphs=tuple(fix(p) for p in block.paragraphs))
-    return block
+    return map_runs(block, lambda runs: merge([dataclasses.replace(r, href=web_link(r.href)) for r in runs]))
 
 
 def plain_text(runs: Runs) -> str:

@@ -192,7 +192,22 @@ class Walker:
 
     def paragraphs(self, tokens) -> list[Runs]:
         """The inline contents of a quotation, one run sequence per paragraph, heading or list item."""
-        return [runs for t in tokens if t.type == "inline" and plain(runs := self.inline(t)).strip()]
+        return [runs for t in self.untabled(tokens) if t.type == "inline" and plain(runs := self.inline(t)).strip()]
+
+    def untabled(self, tokens) -> list:
+        """`tokens` without the tables in them, which a quotation or list item cannot hold: each recorded."""
+        kept, cells = [], None  # cells: those of the table being skipped, or None outside one
+        for token in tokens:
+            if token.type == "table_open":
+                cells = []
+            elif token.type == "table_close":
+                self.dropped.append(Dropped(" | ".join(cells), "table inside a quotation or list"))
+                cells = None
+            elif cells is not None:
+                cells += [token.content.strip()] if token.type == "inline" else []
+            else:
+                kept.append(token)
+        return kept
 
     def items(self, tokens, ordered: bool) -> list[tuple[Runs, int, bool]]:
         """A list's items in reading order: (runs, how deep it is nested (a list inside an item is one
@@ -202,7 +217,7 @@ class Walker:
         kinds: list[bool] = [ordered]  # the kind of each open list, outermost first
         numbered: list[bool] = []
         open_items: list[int] = []
-        for token in tokens:
+        for token in self.untabled(tokens):
             if token.type in ("bullet_list_open", "ordered_list_open"):
                 kinds.append(token.type == "ordered_list_open")
             elif token.type in ("bullet_list_close", "ordered_list_close"):

@@ -114,7 +114,9 @@ def column_heads(pdf) -> None:
     """Give each tagged table header cell the scope PDF/UA asks for: the templates set column heads only."""
     for obj in pdf.objects:
         if isinstance(obj, dict) and obj.get("Type") == "/StructElem" and obj.get("S") == "/TH":
-            obj["A"] = pydyf.Dictionary({"O": "/Table", "Scope": "/Column"})
+            attributes = obj.get("A") if isinstance(obj.get("A"), dict) else pydyf.Dictionary({"O": "/Table"})
+            attributes["Scope"] = "/Column"
+            obj["A"] = attributes
 
 
 def plain_hyphens(pdf) -> None:

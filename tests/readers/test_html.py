@@ -390,4 +390,15 @@ def test_paragraphs_in_a_table_cell_are_lines_of_it():
     article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{table_html}<p>{LONG}</p>", HEAD), "t")
     [table] = [b for b in article.blocks if isinstance(b, Table)]
     assert [r.text for r in table.rows[1][1]] == ["Open weekly.", "\n", "The council pays."]
-    assert plain(table.rows[1][0]).split() == ["1", "Mill", "Lane", "Holbrook"]  # never "LaneHolbrook"
+    assert [r.text for r in table.rows[1][0]] == ["1 Mill Lane", "\n", "Holbrook"]  # never "LaneHolbrook"
+
+
+def test_a_table_heads_with_an_empty_corner_and_keeps_only_web_links():
+    table_html = ("<table><tr><td></td><th>2022</th><th>2023</th></tr>"
+                  "<tr><td><a href='javascript:alert(1)'>Roads</a></td><td>1,200</td>"
+                  "<td><a href='https://example.org/parks'>1,450</a></td></tr></table>")
+    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{table_html}<p>{LONG}</p>", HEAD), "t")
+    [table] = [b for b in article.blocks if isinstance(b, Table)]
+    assert table.header == 1 and table.align == ("", "right", "right")
+    assert [r.href for r in table.rows[1][0]] == [""]  # javascript: leads nowhere
+    assert [r.href for r in table.rows[1][2]] == ["https://example.org/parks"]

@@ -292,3 +292,21 @@ def test_a_list_item_of_two_paragraphs_keeps_them_on_lines_of_their_own():
     [items] = of(article, ListBlock)
     assert [(r.text, r.newline) for r in items.items[0]] == [("First item.", False), ("\n", True),
                                                               ("Its second paragraph.", False)]
+
+
+def test_a_table_inside_a_quotation_is_recorded_and_a_header_only_table_has_no_head():
+    article = markdown.read("# T\n\n> Quote.\n>\n> | A | B |\n> |---|---|\n> | 1 | 2 |\n\n| C | D |\n|---|---|\n", "q")
+    [quote] = of(article, Blockquote)
+    [table] = of(article, Table)
+    assert quote.text == "Quote." and table.header == 0 and table.columns == 2
+    assert ("A | B | 1 | 2", "table inside a quotation or list") in [(d.text, d.reason) for d in article.dropped]
+
+
+def test_a_picture_named_for_another_format_is_refused(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (20, 30)).save(tmp_path / "front.jpg", format="PNG")
+    source = tmp_path / "a.md"
+    source.write_text("---\ntitle: T\ncover: front.jpg\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="a PNG picture named .jpg"):
+        readers.read(source)
