@@ -68,7 +68,7 @@ def fingerprint(request: Request) -> str:
     sidecars = [request.source.with_suffix(".yml"), request.source.with_suffix(".yaml")]
     files = [request.source, *sidecars]
     texts = [source.decode("utf-8", "replace")] + [p.read_text("utf-8", "replace") for p in sidecars if _is_file(p)]
-    covers = [unquote("".join(groups)) for text in texts for groups in _COVER.findall(text)]  # front matter, sidecar
+    covers = ["".join(groups) for text in texts for groups in _COVER.findall(text)]  # front matter, sidecar: paths
     refs = [unquote(ref) for text in texts for ref in _REFERENCE.findall(text)] + covers
     files += [request.source.parent / ref for ref in refs if "://" not in ref and len(ref) < 256]
     theme = themes.load(request.theme)

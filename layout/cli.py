@@ -187,7 +187,8 @@ def inspect(
     meta = article.meta
     for label, value in (("title", meta.title), ("dek", meta.dek), ("authors", ", ".join(meta.authors)),
                          ("publication", meta.publication), ("date", meta.date), ("dateline", meta.dateline),
-                         ("language", meta.lang), ("url", meta.url), ("identifier", meta.identifier)):
+                         ("language", meta.lang), ("url", meta.url), ("identifier", meta.identifier),
+                         ("cover", meta.cover)):
         if value:
             typer.echo(f"{label:12s} {value}")
     typer.echo(f"\n{len(article.blocks)} blocks, {article.words} words")

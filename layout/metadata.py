@@ -34,7 +34,7 @@ def _value(name: str, value, where: str):
     if name in ("authors", "keywords"):
         items = value if isinstance(value, (list, tuple)) else re.split(r"\s*[,;]\s*", str(value))
         return tuple(" ".join(_name(item, name, where).split()) for item in items if _name(item, name, where).strip())
-    text = " ".join(str(value).split())
+    text = str(value).strip() if name == "cover" else " ".join(str(value).split())  # a file name as typed
     if name == "date":
         if hasattr(value, "isoformat"):
             text = value.isoformat()

@@ -80,7 +80,7 @@ def test_a_table_first_leaves_the_lead_to_the_first_paragraph_and_a_wide_one_tak
     html = render("print.html", article, stylesheets=())
     assert '<p id="b002" class="lead has-dropcap"><span class="dropcap">H</span><span class="dateline">' in html
     assert '<thead><tr><td></td><th scope="col">B</th>' in html.replace("<td/>", "<td></td>")  # empty: no header
-    assert '<div class="wide-table"><h2 id="b003">By year</h2><table id="b004"' in html
+    assert '<h2 id="b003" class="wide-head">By year</h2><div class="wide-table"><table id="b004"' in html
     assert html.count('id="b003"') == 1
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from layout.errors import SourceError
 from layout.model import Article, Dropped, Image
@@ -42,7 +42,7 @@ FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp
 
 def image_format(path: Path) -> str:
     """The format of the picture the file holds ("PNG", "JPEG", "SVG"...), or "" when it holds none that
-    parses (an SVG by its root element, a raster by PIL)."""
+    parses (an SVG by its root element, a raster by PIL, decoded to its end: a cut-off file is none)."""
     if path.suffix.lower() == ".svg":
         from lxml import etree
 
@@ -51,14 +51,21 @@ def image_format(path: Path) -> str:
             return "SVG" if etree.parse(str(path), parser).getroot().tag.endswith("svg") else ""
         except (etree.XMLSyntaxError, OSError):
             return ""
-    from PIL import Image as Picture
+    from PIL import Image as Picture, ImageFile
 
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint sets it for the whole process when imported
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with Picture.open(path) as picture:
             found = picture.format or ""
             picture.verify()
+        with Picture.open(path) as picture:
+            picture.draft("RGB", (256, 256))  # a JPEG decoded at a fraction of its size: quick, and still to its end
+            picture.load()
     except Exception:  # PIL raises many kinds for broken or hostile files (bombs included)
         return ""
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     return found
 
 
@@ -67,13 +74,24 @@ def check_cover(src: str, folder: Path, where: str) -> Path | None:
     since a cover is asked for by name and must not be lost silently."""
     if not src:
         return None
-    path, reason = local_image(src, folder)
+    named = src if "://" in src or src.startswith("//") else quote(src)  # a path, not an address: "#", "%" as typed
+    path, reason = local_image(named, folder)
+    if path is None and (folder / src).is_dir():
+        reason = "a folder, not a picture"
     if path is None:
-        raise SourceError(f"{where}: cover {src}: {reason}", "put the cover picture in the article's folder and give its "
-                          "path from there, or leave out `cover`")
+        raise SourceError(f"{where}: cover {src}: {reason}", cover_hint(reason))
     if path.suffix.lower() not in COVER_SUFFIXES:
         raise SourceError(f"{where}: cover {src}: a cover must be a JPEG or PNG", "convert the cover picture to JPEG or PNG")
     return path
+
+
+def cover_hint(reason: str) -> str:
+    """What to do about a cover that `local_image` refused for `reason`."""
+    if "picture named" in reason:
+        return "give the file the suffix of its format (.png for a PNG), or save it again as JPEG or PNG"
+    if reason.startswith("not "):
+        return "save the picture again as JPEG or PNG"
+    return "put the cover picture in the article's folder and give its path from there, or leave out `cover`"
 
 
 def check_images(article: Article, folder: Path) -> Article:

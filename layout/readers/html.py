@@ -583,8 +583,8 @@ def _collect(el, out: list[Run], style: dict, skip: tuple[str, ...]) -> None:
     """Append the runs of `el`'s text and children (but not its tail) in `style`."""
     _text(el.text, out, style)
     for child in el:
-        if child.tag == "lb":
-            _text(" ", out, style)
+        if child.tag == "lb":  # a <br>: an address, a poem's lines, a question and its answer
+            out.append(Run("\n", newline=True))
         elif child.tag == "p" and child.tag not in skip:  # paragraphs inside a table cell or a list item
             out.append(Run("\n", newline=True))
             _collect(child, out, style, skip)
@@ -850,6 +850,8 @@ def subheadings(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or len(block.text.split()) > HEADING_WORDS or TEXT_END.search(block.text):
+            continue
+        if any(run.newline for run in block.runs):  # lines set apart (an address) are no heading
             continue
         bold = all(r.strong for r in block.runs if r.text.strip())
         between = 0 < index < len(blocks) - 1 and all(

@@ -31,6 +31,9 @@ STYLESHEET = "style.css"
 FALLBACK_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PIXELS = 4_900_000
+SAFE_MODES = ("1", "L", "LA", "P", "PA", "RGB", "RGBA")  # what every reader shows right: no CMYK, no 16 bits
+ORIENTATION = 0x0112  # the EXIF tag saying how a picture is turned
+SMALL_COVER = 600  # pixels on its shorter side: a cover smaller than that looks blurred on a reader
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".webp": "image/webp", ".svg": "image/svg+xml"}
 
@@ -84,7 +87,14 @@ def article_cover(job: Job) -> Cover:
     path = check_cover(job.article.meta.cover, job.source_dir, job.stem)
     if path is None:
         return cover_png(job)
-    return Cover(reader_safe(path), False, f"cover{'.jpg' if path.suffix.lower() == '.jpeg' else path.suffix.lower()}")
+    data = reader_safe(path, cover=True)
+    from PIL import Image as Picture
+
+    with Picture.open(io.BytesIO(data)) as picture:
+        if min(picture.size) < SMALL_COVER:
+            log.warning("%s: the cover %s is %dx%d pixels, small for a reader's screen (1200x1800 is usual)",
+                        job.stem, path.name, *picture.size)
+    return Cover(data, False, f"cover{'.jpg' if path.suffix.lower() == '.jpeg' else path.suffix.lower()}")
 
 
 def packaged_images(article: Article, folders) -> tuple[Article, dict[str, bytes]]:
@@ -105,24 +115,44 @@ def packaged_images(article: Article, folders) -> tuple[Article, dict[str, bytes
     return dataclasses.replace(article, blocks=tuple(blocks)), media
 
 
-def reader_safe(path) -> bytes:
-    """The image's bytes, scaled down to under 5 megapixels when larger (some readers refuse more)."""
+def reader_safe(path, cover: bool = False) -> bytes:
+    """The picture's bytes as every reading system shows them: turned upright by its EXIF orientation, in
+    8-bit RGB or grey rather than CMYK or 16 bits, under 5 megapixels (some readers refuse more), and for a
+    cover on white rather than transparent; untouched when it is all that already."""
     data = path.read_bytes()
     if path.suffix.lower() == ".svg":
         from layout.writers.svg import sanitize
 
         return sanitize(data, path.name)
-    from PIL import Image as Picture
+    from PIL import Image as Picture, ImageOps
 
     with Picture.open(io.BytesIO(data)) as picture:
-        if picture.width * picture.height <= MAX_PIXELS:
+        turned = picture.getexif().get(ORIENTATION, 1) not in (0, 1)
+        alpha = cover and (picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info)
+        if not (turned or alpha or picture.mode not in SAFE_MODES or picture.width * picture.height > MAX_PIXELS):
             return data
-        scale = (MAX_PIXELS / (picture.width * picture.height)) ** 0.5
-        smaller = picture.resize((int(picture.width * scale), int(picture.height * scale)))
+        image, kind, profile = ImageOps.exif_transpose(picture), picture.format, picture.info.get("icc_profile")
+        if alpha:
+            image = flattened(image)
+        if image.mode not in SAFE_MODES:
+            image, profile = image.convert("RGBA" if "A" in image.mode else "RGB"), None  # a CMYK profile no longer fits
+        if image.width * image.height > MAX_PIXELS:
+            scale = (MAX_PIXELS / (image.width * image.height)) ** 0.5
+            image = image.resize((int(image.width * scale), int(image.height * scale)))
+            log.warning("%s is over 5 megapixels: scaled to %dx%d in the EPUB", path.name, *image.size)
         out = io.BytesIO()
-        smaller.save(out, format=picture.format, **({"quality": 88} if picture.format == "JPEG" else {}))
-        log.warning("%s is over 5 megapixels: scaled to %dx%d in the EPUB", path.name, *smaller.size)
+        options = {"quality": 88} if kind == "JPEG" else {}
+        image.save(out, format=kind, **options, **({"icc_profile": profile} if profile else {}))
         return out.getvalue()
+
+
+def flattened(image):
+    """A picture with transparency laid on white."""
+    from PIL import Image as Picture
+
+    rgba = image.convert("RGBA")
+    white = Picture.new("RGBA", rgba.size, "white")
+    return Picture.alpha_composite(white, rgba).convert("RGB")
 
 
 def article_chapter(article: Article, uid: str, file: str, starts) -> Chapter:

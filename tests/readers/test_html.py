@@ -402,3 +402,10 @@ def test_a_table_heads_with_an_empty_corner_and_keeps_only_web_links():
     assert table.header == 1 and table.align == ("", "right", "right")
     assert [r.href for r in table.rows[1][0]] == [""]  # javascript: leads nowhere
     assert [r.href for r in table.rows[1][2]] == ["https://example.org/parks"]
+
+
+def test_a_line_break_in_a_paragraph_is_kept():
+    address = "<p>Write to the council at:<br>1 Mill Lane<br>Holbrook</p>"
+    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{address}<p>{LONG}</p>", HEAD), "t")
+    [block] = [b for b in article.blocks if b.text.startswith("Write to")]
+    assert [r.text for r in block.runs] == ["Write to the council at:", "\n", "1 Mill Lane", "\n", "Holbrook"]

@@ -310,3 +310,23 @@ def test_a_picture_named_for_another_format_is_refused(tmp_path):
     source.write_text("---\ntitle: T\ncover: front.jpg\n---\n\nText.\n", encoding="utf-8")
     with pytest.raises(SourceError, match="a PNG picture named .jpg"):
         readers.read(source)
+
+
+def test_a_cut_off_picture_is_refused_and_a_cover_name_is_a_path(tmp_path):
+    import io
+
+    from PIL import Image
+
+    import weasyprint  # noqa: F401; it lets PIL load cut-off files, for the whole process
+
+    whole = io.BytesIO()
+    Image.effect_noise((400, 400), 60).convert("RGB").save(whole, format="JPEG")
+    (tmp_path / "cut.jpg").write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
+    (tmp_path / "issue #3  front.jpg").write_bytes(whole.getvalue())
+    source = tmp_path / "a.md"
+    source.write_text("---\ntitle: T\ncover: cut.jpg\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="not a readable image") as caught:
+        readers.read(source)
+    assert caught.value.hint == "save the picture again as JPEG or PNG"
+    source.write_text('---\ntitle: T\ncover: "issue #3  front.jpg"\n---\n\nText.\n', encoding="utf-8")
+    assert readers.read(source).meta.cover == "issue #3  front.jpg"

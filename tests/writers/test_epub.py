@@ -88,3 +88,30 @@ def test_the_articles_own_cover_picture_is_the_cover(tmp_path):
         page = book.read("EPUB/cover.xhtml").decode()
     assert 'href="cover.jpg" id="cover-img" media-type="image/jpeg" properties="cover-image"' in opf
     assert 'src="cover.jpg" alt="Cover: Its own cover"' in page
+
+
+def test_pictures_are_made_safe_for_every_reader(tmp_path):
+    """Turned upright by their EXIF orientation, RGB rather than CMYK, and a cover on white, not transparent."""
+    import io
+
+    from PIL import Image
+
+    from layout.writers.epub import reader_safe
+
+    turned = Image.new("RGB", (40, 20), "red")
+    exif = turned.getexif()
+    exif[0x0112] = 6  # shown turned a quarter clockwise: 20 wide, 40 high
+    turned.save(tmp_path / "turned.jpg", exif=exif)
+    Image.new("CMYK", (30, 30), (0, 255, 255, 0)).save(tmp_path / "cmyk.jpg")
+    Image.new("RGBA", (10, 10), (0, 0, 0, 0)).save(tmp_path / "clear.png")
+    Image.new("RGB", (10, 10), "blue").save(tmp_path / "plain.png")
+
+    def opened(name, cover=False):
+        return Image.open(io.BytesIO(reader_safe(tmp_path / name, cover)))
+
+    upright = opened("turned.jpg")
+    assert upright.size == (20, 40) and upright.getexif().get(0x0112) in (None, 1)
+    assert opened("cmyk.jpg").mode == "RGB"
+    assert opened("clear.png", cover=True).getpixel((5, 5)) == (255, 255, 255)
+    assert opened("clear.png").mode == "RGBA"  # a picture in the text keeps its transparency
+    assert reader_safe(tmp_path / "plain.png") == (tmp_path / "plain.png").read_bytes()  # nothing to do: untouched

@@ -188,3 +188,17 @@ def test_a_hyphenated_compound_breaks_at_its_own_hyphens_only(tmp_path):
         compound = re.sub(r"\W+$", "", head + tail)
         if "-" in word:  # a compound broken inside one of its parts would read "thou-" / "sand-kilometre"
             assert compound in compounds, (head, tail)
+
+
+def test_a_heading_over_a_wide_table_that_runs_onto_another_page(tmp_path):
+    """The heading spans the columns with the table it heads; WeasyPrint failed on the two in one element."""
+    text = "The weather service published its figures for the year, and they show a wet spring. " * 8
+    rows = "".join(f"| Station{n} | 3.{n} | 1,0{n} | north |\n" for n in range(10, 110))
+    source = tmp_path / "weather.md"
+    source.write_text(f"# Weather\n\n{text}\n\n## Station figures\n\n| Name | Rain | Visitors | Wind |\n"
+                      f"|---|---|---|---|\n{rows}\n{text}\n", encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
+    boxes = word_boxes(pdf)
+    assert len({page for page, _ in boxes["Visitors"]}) >= 2  # the table ran onto another page
+    [(heading_page, _)] = boxes["Station"]  # the heading's first word; the rows read "Station10"...
+    assert boxes["Station10"][0][0] == heading_page  # the heading stands on the page where the table begins
