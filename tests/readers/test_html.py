@@ -362,12 +362,17 @@ def test_program_text_on_a_page_is_a_code_block():
     assert code.code == "def hello():\n    print('hi')"
 
 
+def between_paragraphs(inner: str):
+    """The article read from a page holding `inner` between two paragraphs of text."""
+    return html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{inner}<p>{LONG}</p>", HEAD), "t")
+
+
 def test_a_table_keeps_its_rows_and_right_aligns_a_column_of_figures():
     table_html = ("<table><thead><tr><th>Month</th><th>Rate</th></tr></thead><tbody>"
                   "<tr><td>January</td><td>3.25 %</td></tr><tr><td>May</td><td>3.50 %</td></tr>"
                   "<tr><td colspan='2'>September, after the vote</td></tr></tbody></table>")
-    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{table_html}<p>{LONG}</p>", HEAD), "t")
-    [table] = [b for b in article.blocks if isinstance(b, Table)]
+    article = between_paragraphs(table_html)
+    [table] = blocks_of(article, Table)
     assert (table.columns, table.header, table.align) == (2, 1, ("", "right"))
     assert [[plain(cell) for cell in row] for row in table.rows] == [
         ["Month", "Rate"], ["January", "3.25 %"], ["May", "3.50 %"], ["September, after the vote", ""]]
@@ -377,8 +382,8 @@ def test_a_table_keeps_its_rows_and_right_aligns_a_column_of_figures():
 def test_a_nested_list_keeps_its_depth_and_kind():
     nested = ("<ol><li>First step of the process<ul><li>a point inside it</li><li>another point</li></ul></li>"
               "<li>Second step of the process</li></ol>")
-    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{nested}<p>{LONG}</p>", HEAD), "t")
-    [steps] = [b for b in article.blocks if isinstance(b, ListBlock)]
+    article = between_paragraphs(nested)
+    [steps] = blocks_of(article, ListBlock)
     assert [plain(item) for item in steps.items] == ["First step of the process", "a point inside it",
                                                      "another point", "Second step of the process"]
     assert steps.ordered and steps.levels == (0, 1, 1, 0) and steps.numbered == (True, False, False, True)
@@ -387,8 +392,8 @@ def test_a_nested_list_keeps_its_depth_and_kind():
 def test_paragraphs_in_a_table_cell_are_lines_of_it():
     table_html = ("<table><tr><th>Where</th><th>Note</th></tr>"
                   "<tr><td>1 Mill Lane<br>Holbrook</td><td><p>Open weekly.</p><p>The council pays.</p></td></tr></table>")
-    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{table_html}<p>{LONG}</p>", HEAD), "t")
-    [table] = [b for b in article.blocks if isinstance(b, Table)]
+    article = between_paragraphs(table_html)
+    [table] = blocks_of(article, Table)
     assert [r.text for r in table.rows[1][1]] == ["Open weekly.", "\n", "The council pays."]
     assert [r.text for r in table.rows[1][0]] == ["1 Mill Lane", "\n", "Holbrook"]  # never "LaneHolbrook"
 
@@ -397,8 +402,8 @@ def test_a_table_heads_with_an_empty_corner_and_keeps_only_web_links():
     table_html = ("<table><tr><td></td><th>2022</th><th>2023</th></tr>"
                   "<tr><td><a href='javascript:alert(1)'>Roads</a></td><td>1,200</td>"
                   "<td><a href='https://example.org/parks'>1,450</a></td></tr></table>")
-    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{table_html}<p>{LONG}</p>", HEAD), "t")
-    [table] = [b for b in article.blocks if isinstance(b, Table)]
+    article = between_paragraphs(table_html)
+    [table] = blocks_of(article, Table)
     assert table.header == 1 and table.align == ("", "right", "right")
     assert [r.href for r in table.rows[1][0]] == [""]  # javascript: leads nowhere
     assert [r.href for r in table.rows[1][2]] == ["https://example.org/parks"]
@@ -406,6 +411,6 @@ def test_a_table_heads_with_an_empty_corner_and_keeps_only_web_links():
 
 def test_a_line_break_in_a_paragraph_is_kept():
     address = "<p>Write to the council at:<br>1 Mill Lane<br>Holbrook</p>"
-    article = html.read(page(f"<h1>Bridge costs double</h1><p>{LONG}</p>{address}<p>{LONG}</p>", HEAD), "t")
+    article = between_paragraphs(address)
     [block] = [b for b in article.blocks if b.text.startswith("Write to")]
     assert [r.text for r in block.runs] == ["Write to the council at:", "\n", "1 Mill Lane", "\n", "Holbrook"]

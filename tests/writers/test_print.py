@@ -193,20 +193,19 @@ def build_sample(tmp_path, variant):
     return result.outputs[0], result.article
 
 
-def figures(node, found):
+def struct_elements(node):
+    """The structure element `node` and every one under it, in reading order."""
     node = node.get_object()
-    if node.get("/S") == "/Figure":
-        found.append(str(node.get("/Alt", "")))
+    yield node
     kids = node.get("/K")
     for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
         if hasattr(kid, "get_object") and isinstance(kid.get_object(), dict):
-            figures(kid, found)
-    return found
+            yield from struct_elements(kid)
 
 
 def test_pdf_ua_images_carry_their_alt_text(tmp_path):
     pdf, article = build_sample(tmp_path, "pdf/ua-1")
-    alts = figures(catalog(pdf)["/StructTreeRoot"], [])
+    alts = [str(e.get("/Alt", "")) for e in struct_elements(catalog(pdf)["/StructTreeRoot"]) if e.get("/S") == "/Figure"]
     images = [b for b in article.blocks if b.type == "image"]
     assert images and alts == [b.alt for b in images]
 
@@ -222,17 +221,6 @@ def test_pdf_a_images_are_not_interpolated(tmp_path):
     assert any(image.get("/Interpolate", False) == True for image in plain_images)  # noqa: E712; it can fail
 
 
-def struct_kinds(node, found):
-    """Every structure element under `node`: [(its /S, its /A)]."""
-    node = node.get_object()
-    found.append((node.get("/S"), node.get("/A")))
-    kids = node.get("/K")
-    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
-        if hasattr(kid, "get_object") and isinstance(kid.get_object(), dict):
-            struct_kinds(kid, found)
-    return found
-
-
 def test_pdf_ua_table_heads_say_what_they_head_and_are_read_once(tmp_path):
     from layout import themes
     from layout.build import build
@@ -243,7 +231,7 @@ def test_pdf_ua_table_heads_say_what_they_head_and_are_read_once(tmp_path):
     source.write_text(f"# Long table\n\nA paragraph before the table.\n\n| Month | Repairs |\n|:--|--:|\n{rows}\n",
                       encoding="utf-8")
     pdf = build(source, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(variant="pdf/ua-1")).outputs[0]
-    heads = [attributes for kind, attributes in struct_kinds(catalog(pdf)["/StructTreeRoot"], []) if kind == "/TH"]
+    heads = [e.get("/A") for e in struct_elements(catalog(pdf)["/StructTreeRoot"]) if e.get("/S") == "/TH"]
     assert len(heads) == 2 and all(a == {"/O": "/Table", "/Scope": "/Column"} for a in heads)
     assert pdftotext(pdf).split().count("Repairs") == 1  # not repeated on later columns and pages
     plain = build(source, tmp_path / "plain", ("pdf",), themes.load("clipping")).outputs[0]
