@@ -28,6 +28,7 @@ class Result:
     source: Path
     article: Article
     outputs: tuple[Path, ...]
+    parts: tuple[tuple[Path, Article], ...] = ()  # a digest's articles, each with its source
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

@@ -165,6 +165,9 @@ def digest(
     result = make_digest(list(sources), out, themes.load(theme), papers.PrintOptions(papers.parse_paper(paper)),
                          builder.parse_formats(formats), title or "", publication or "")
     typer.echo(f"{result.article.meta.title}: {len(sources)} articles")
+    for source, article in result.parts:
+        note = f", {len(article.dropped)} lines dropped (`layout inspect` lists them)" if article.dropped else ""
+        typer.echo(f"  {source}: {article.words} words{note}")
     for output in result.outputs:
         typer.echo(f"  wrote {output}")
 

@@ -91,7 +91,7 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
 
         files[f"{target.name}.epub"] = write_digest(job, parts, starts)
     parity.check_outputs(parts, document, files)
-    return Result(target, cover, tuple(write_all(target.parent, files)))
+    return Result(target, cover, tuple(write_all(target.parent, files)), tuple(zip(sources, articles)))
 
 
 def _lay_out(job: Job, parts: list[Article]):

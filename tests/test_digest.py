@@ -100,6 +100,8 @@ def test_out_folder_holds_the_digest(tmp_path):
                  "-f", "epub")
     assert run.returncode == 0, run.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["digest.epub"]
+    dropped = len(readers.read(SEED).dropped)
+    assert dropped and f"{SEED}: " in run.stdout and f", {dropped} lines dropped" in run.stdout  # not lost silently
 
 
 def test_an_articles_first_page_has_its_masthead_and_no_running_head(built):
