@@ -45,6 +45,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["list_tree"] = list_tree
     env.filters["words"] = words
+    env.globals["BESIDE_DROP_CAP"] = BESIDE_DROP_CAP
     env.tests["wide"] = lambda block: block.type == "table" and block.columns >= WIDE_COLUMNS
     env.tests["short_table"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
     env.tests["compact_table"] = lambda block: max(len(plain(cell)) for cell in block.cells) <= ROW_CHARACTERS
@@ -57,19 +58,20 @@ WIDE_COLUMNS = 4  # a table of this many columns or more spans the print columns
 SHORT_ROWS, SHORT_CHARACTERS = 12, 600  # a table this small is never split
 ROW_CHARACTERS = 200  # a table whose cells are all this short never splits a row, nor leaves one alone
 LONG_WORD_CHARACTERS = 20
+BESIDE_DROP_CAP = 200  # characters of the lead paragraph that are surely set beside its drop cap, on any paper
 
 
 WORD = re.compile(r"\S+")
 COMPOUND = re.compile(r"[^\W_]-[^\W_]")  # letters or digits either side of a hyphen: "long-range", "1,000-day"
 
 
-def words(text: str, in_cell: bool = False) -> Markup:
+def words(text: str, in_cell: bool = False, after: int = 0) -> Markup:
     """`text` escaped, with the words the theme sets apart in spans: a hyphenated compound, which breaks at its
     own hyphens only ("thousand-/kilometre", never "thou-/sand-kilometre"), and in a table cell a word of
     LONG_WORD_CHARACTERS or more (an address, a German compound), which breaks anywhere rather than set the
-    width of its whole column."""
+    width of its whole column. Words that begin in the first `after` characters are left as they are."""
     out, done = [], 0
-    for match in WORD.finditer(text):
+    for match in WORD.finditer(text, after and (text.find(" ", after) + 1 or len(text))):
         word = match.group()
         kind = "long-word" if in_cell and len(word) >= LONG_WORD_CHARACTERS else (
             "compound" if COMPOUND.search(word) else "")

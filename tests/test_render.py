@@ -94,3 +94,12 @@ def test_words_sets_apart_compounds_and_in_cells_long_words():
     assert words("see https://example.org/a/long/path now - or not") == "see https://example.org/a/long/path now - or not"
     assert words("see https://example.org/a/long/path", in_cell=True) == (
         'see <span class="long-word">https://example.org/a/long/path</span>')
+
+
+def test_words_leaves_the_opening_beside_the_drop_cap_as_it_is():
+    from layout.render import words
+
+    opening = "The long-range plan. " + "x" * 190
+    assert words(opening + " a self-determination vote", after=200) == (
+        opening + ' a <span class="compound">self-determination</span> vote')
+    assert words("a long-range plan", after=30) == "a long-range plan"
