@@ -46,7 +46,7 @@ def read(text: str, name: str) -> Article:
         page, meta_page = load_html(text), load_html(text)
         if page is None:
             raise SourceError(f"{name} is not an HTML page", "give a saved web page (.html)")
-        captions, loose = figure_captions(page), loose_captions(page)
+        captions, loose, heads = figure_captions(page), loose_captions(page), table_heads(page)
         embeds = prune(page)
         headings = page_headings(page)
         doc = bare_extraction(page, **EXTRACT)
@@ -54,7 +54,7 @@ def read(text: str, name: str) -> Article:
         raise SourceError(f"{name} holds no article text that could be found",
                           "save the article's own page (not a front page or a list of links)")
     found = PageMeta.of(meta_page, doc)
-    walk = Walker(captions=captions)
+    walk = Walker(captions=captions, heads=heads)
     walk.children(doc.body)
     blocks, dropped = apply_rules(restore_headings(walk.blocks, headings), found, loose)
     if not any(isinstance(b, Paragraph) for b in blocks):
@@ -448,6 +448,27 @@ def loose_captions(page) -> frozenset[str]:
     return frozenset(found - {""})
 
 
+def table_heads(page) -> dict[str, int]:
+    """How many rows head each table of the page, by the letters of its first row: the rows of its <thead>,
+    else its leading rows of header cells (the extractor keeps only the first row's header marks)."""
+    heads = {}
+    for table in page.iter("table"):
+        rows = [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+        if not rows:
+            continue
+        count = sum(1 for row in rows if row.getparent().tag == "thead") or next(
+            (index for index, row in enumerate(rows) if not heading_row(row)), len(rows))
+        heads.setdefault(_key(" ".join(rows[0].itertext())), min(count, len(rows) - 1))
+    return heads
+
+
+def heading_row(row) -> bool:
+    """A row of header cells: some <th>, and no <td> that holds text (an empty corner cell is allowed)."""
+    cells = [cell for cell in row if cell.tag in ("td", "th")]
+    return any(cell.tag == "th" for cell in cells) and all(
+        cell.tag == "th" for cell in cells if "".join(cell.itertext()).strip())
+
+
 def split_caption(caption) -> tuple[str, str]:
     """A <figcaption>'s caption text and its credit (a child whose class names a credit or copyright)."""
     credits = [el for el in caption.iter() if isinstance(el.tag, str) and el is not caption
@@ -467,6 +488,7 @@ class Walker:
     """Walks trafilatura's XML body (p, head, quote, list, graphic, table) into model blocks."""
 
     captions: dict[str, list[tuple[str, str]]]
+    heads: dict[str, int] = field(default_factory=dict)  # see table_heads
     seen: dict[str, int] = field(default_factory=dict)  # how many times each picture was met
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
@@ -546,6 +568,7 @@ class Walker:
         columns = max(len(row) for row in rows)
         cells = tuple(runs for row in rows for runs, _ in row + [((), False)] * (columns - len(row)))
         header = int(all(head for runs, head in rows[0] if plain_text(runs)))
+        header = self.heads.get(_key(" ".join(plain_text(runs) for runs, _ in rows[0])), header)
         made = table_block(cells, columns, header)
         (self.dropped if isinstance(made, Dropped) else self.blocks).append(made)
 

@@ -414,3 +414,13 @@ def test_a_line_break_in_a_paragraph_is_kept():
     article = between_paragraphs(address)
     [block] = [b for b in article.blocks if b.text.startswith("Write to")]
     assert [r.text for r in block.runs] == ["Write to the council at:", "\n", "1 Mill Lane", "\n", "Holbrook"]
+
+
+def test_a_table_headed_by_two_rows_keeps_both_as_its_head():
+    table_html = ("<table><thead><tr><th rowspan=2>Party</th><th colspan=2>Turnout</th></tr>"
+                  "<tr><th>2019</th><th>2023</th></tr></thead>"
+                  "<tbody><tr><td>Greens</td><td>12</td><td>15</td></tr><tr><td>Reds</td><td>30</td><td>28</td></tr>"
+                  "</tbody></table>")
+    [table] = blocks_of(between_paragraphs(table_html), Table)
+    assert table.header == 2 and [plain(cell) for cell in table.rows[1]] == ["", "2019", "2023"]
+    assert table.align == ("", "right", "right")
