@@ -38,6 +38,7 @@ class Run:
 
 
 Runs = tuple[Run, ...]
+LINE_BREAK = Run("\n", newline=True)
 
 
 def plain(runs: Runs) -> str:

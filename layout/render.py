@@ -70,8 +70,12 @@ def words(text: str, in_cell: bool = False, after: int = 0) -> Markup:
     own hyphens only ("thousand-/kilometre", never "thou-/sand-kilometre"), and in a table cell a word of
     LONG_WORD_CHARACTERS or more (an address, a German compound), which breaks anywhere rather than set the
     width of its whole column. Words that begin in the first `after` characters are left as they are."""
+    start = 0
+    if after:  # from the first word that begins after `after` characters
+        space = text.find(" ", after)
+        start = space + 1 if space >= 0 else len(text)
     out, done = [], 0
-    for match in WORD.finditer(text, after and (text.find(" ", after) + 1 or len(text))):
+    for match in WORD.finditer(text, start):
         word = match.group()
         kind = "long-word" if in_cell and len(word) >= LONG_WORD_CHARACTERS else (
             "compound" if COMPOUND.search(word) else "")

@@ -25,6 +25,8 @@ def local_image(src: str, folder: Path) -> tuple[Path | None, str]:
         return None, "image path cannot be resolved"
     if not resolved.is_relative_to(folder.resolve()):
         return None, "image outside the article's folder"
+    if resolved.is_dir():
+        return None, "a folder, not a picture"
     if not resolved.is_file():
         return None, "image file not found"
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
@@ -76,8 +78,6 @@ def check_cover(src: str, folder: Path, where: str) -> Path | None:
         return None
     named = src if "://" in src or src.startswith("//") else quote(src)  # a path, not an address: "#", "%" as typed
     path, reason = local_image(named, folder)
-    if path is None and (folder / src).is_dir():
-        reason = "a folder, not a picture"
     if path is None:
         raise SourceError(f"{where}: cover {src}: {reason}", cover_hint(reason))
     if path.suffix.lower() not in COVER_SUFFIXES:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from layout.errors import SourceError
 from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run,
-                          Runs, map_runs)
+                          Runs, LINE_BREAK, map_runs)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
 from layout.readers.text.boilerplate import line_reason
@@ -558,8 +558,8 @@ class Walker:
             self.blocks.append(Code("", text))
 
     def table(self, el) -> None:
-        """A table; short rows are filled out with empty cells; its first row heads it when every cell of it
-        that holds text is a header cell."""
+        """A table; short rows are filled out with empty cells. Its heading rows are those the page marks
+        (table_heads); for a table not found there, its first row when every cell of it with text is a head."""
         rows = [[(inline(cell), cell.get("role") == "head") for cell in row.findall("cell")]
                 for row in el.findall("row")]
         rows = [row for row in rows if any(plain_text(runs) for runs, _ in row)]
@@ -607,9 +607,9 @@ def _collect(el, out: list[Run], style: dict, skip: tuple[str, ...]) -> None:
     _text(el.text, out, style)
     for child in el:
         if child.tag == "lb":  # a <br>: an address, a poem's lines, a question and its answer
-            out.append(Run("\n", newline=True))
+            out.append(LINE_BREAK)
         elif child.tag == "p" and child.tag not in skip:  # paragraphs inside a table cell or a list item
-            out.append(Run("\n", newline=True))
+            out.append(LINE_BREAK)
             _collect(child, out, style, skip)
         elif child.tag not in skip and child.tag != "del":
             _collect(child, out, _style(child, style), skip)

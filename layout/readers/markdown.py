@@ -11,14 +11,14 @@ from urllib.parse import unquote, urlsplit
 from layout import metadata
 from layout.errors import OptionError, SourceError
 from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, Meta, Note, Paragraph,
-                          Rule, Run, Runs, plain)
+                          Rule, Run, Runs, LINE_BREAK, plain)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
 
 log = logging.getLogger(__name__)
 
 FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-LINE_BREAK = re.compile(r"^<br\s*/?>$", re.I)
+BR_TAG = re.compile(r"^<br\s*/?>$", re.I)
 WEB_LINK = re.compile(r"^(?:https?://\S+|mailto:\S+@\S+)$")
 ABSOLUTE_PATH = re.compile(r"^(?:/(?!/)|[A-Za-z]:[\\/]|file:)", re.I)  # rooted, a drive letter, or a file: URL
 
@@ -231,7 +231,7 @@ class Walker:
                 open_items.pop()
             elif token.type == "inline" and open_items:
                 slot = open_items[-1]
-                gap = (Run("\n", newline=True),) if plain(slots[slot]).strip() else ()  # an item's next paragraph
+                gap = (LINE_BREAK,) if plain(slots[slot]).strip() else ()  # an item's next paragraph
                 slots[slot] = slots[slot] + gap + self.inline(token)
             elif token.type == "html_block":
                 self.dropped.append(Dropped(token.content.strip(), "raw HTML"))
@@ -279,7 +279,7 @@ class Walker:
         elif kind == "softbreak":
             pieces.append(Run(" ", style.emphasis > 0, style.strong > 0))
         elif kind == "hardbreak":
-            pieces.append(Run("\n", newline=True))
+            pieces.append(LINE_BREAK)
         elif kind in ("em_open", "em_close"):
             style.emphasis += 1 if kind == "em_open" else -1
         elif kind in ("strong_open", "strong_close"):
@@ -290,8 +290,8 @@ class Walker:
             style.links.pop()
         elif kind == "footnote_ref":
             pieces.append(Run(str(child.meta["id"] + 1), note=note_id(child.meta["id"])))
-        elif kind == "html_inline" and LINE_BREAK.match(child.content):  # the way to break a line in a table cell
-            pieces.append(Run("\n", newline=True))
+        elif kind == "html_inline" and BR_TAG.match(child.content):  # the way to break a line in a table cell
+            pieces.append(LINE_BREAK)
         elif kind == "html_inline":
             self.dropped.append(Dropped(child.content, "raw HTML"))
         elif kind == "image" and images_as_text:

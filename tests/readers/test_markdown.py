@@ -256,12 +256,14 @@ def test_a_hard_line_break_is_kept_and_a_soft_one_is_a_space():
     ("https://example.org/c.jpg", "remote image"),
     ("../outside.jpg", "outside the article's folder"),
     ("pic.gif", "a cover must be a JPEG or PNG"),
+    ("folder.jpg", "a folder, not a picture"),
 ])
 def test_a_cover_that_cannot_be_used_is_an_error(tmp_path, cover, message):
     from PIL import Image
 
     Image.new("RGB", (20, 30)).save(tmp_path / "pic.gif")
     Image.new("RGB", (20, 30)).save(tmp_path.parent / "outside.jpg")
+    (tmp_path / "folder.jpg").mkdir()
     source = tmp_path / "a.md"
     source.write_text(f"---\ntitle: T\ncover: {cover}\n---\n\nText.\n", encoding="utf-8")
     with pytest.raises(SourceError, match=f"a.md: cover .*{message}") as caught:
