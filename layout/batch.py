@@ -73,7 +73,8 @@ def fingerprint(request: Request) -> str:
     files += [request.source.parent / ref for ref in refs if "://" not in ref and len(ref) < 256]
     theme = themes.load(request.theme)
     files += sorted(p for p in theme.folder.rglob("*") if p.is_file())
-    for root in theme.roots:  # the shared styles and fonts: by name, size and time, not read every time
+    templates = Path(__file__).parent / "templates"  # with the shared styles and fonts: by name, size and time
+    for root in (*theme.roots, templates):
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             status = path.stat()
             digest.update(f"{path}:{status.st_size}:{status.st_mtime_ns}".encode())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import jinja2
@@ -45,6 +46,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["list_tree"] = list_tree
     env.filters["words"] = words
+    env.filters["initial"] = initial
     env.globals["BESIDE_DROP_CAP"] = BESIDE_DROP_CAP
     env.tests["wide"] = lambda block: block.type == "table" and block.columns >= WIDE_COLUMNS
     env.tests["short_table"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
@@ -83,6 +85,15 @@ def words(text: str, in_cell: bool = False, after: int = 0) -> Markup:
             out += [escape(text[done:match.start()]), Markup('<span class="%s">%s</span>') % (kind, word)]
             done = match.end()
     return Markup("").join(out + [escape(text[done:])])
+
+
+def initial(text: str) -> str:
+    """The letter a drop cap shows: the first, if it is a letter of a script with capitals (Latin, Greek,
+    Cyrillic) and no combining accent follows it; else "" (a quotation mark, a figure, Devanagari, whose
+    letters join along the headstroke, or Chinese go without)."""
+    first = text[:1]
+    cased = first.isalpha() and first.upper() != first.lower()
+    return first if cased and not unicodedata.category(text[1:2] or " ").startswith("M") else ""
 
 
 def lead_paragraph(blocks) -> str:

@@ -1,10 +1,13 @@
-"""Make the bundled static font instances in styles/fonts from the pinned variable fonts (run once)."""
+"""Make the bundled fonts in styles/fonts: static instances of the pinned variable fonts, and the Devanagari
+faces copied from Debian's fonts-noto-core (run once; pass that package's .deb, from `apt-get download`)."""
 
 from __future__ import annotations
 
 import importlib
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -28,6 +31,12 @@ INSTANCES = (
     ("fontpkg_source_code_pro", "SourceCodePro[wght].ttf", "SourceCodePro-Regular.ttf", {"wght": 400}),
 )
 
+# Static Noto faces for Devanagari, copied unchanged from this Debian package
+NOTO_PACKAGE = "fonts-noto-core_20201225-1_all.deb"
+NOTO_FOLDER = "usr/share/fonts/truetype/noto"
+NOTO_FILES = ("NotoSerifDevanagari-Regular.ttf", "NotoSerifDevanagari-Bold.ttf",
+              "NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf")
+
 FIXED_TIMESTAMP = 3_786_825_600  # 2024-01-01 in the font epoch (seconds since 1904): pinned for identical bytes
 
 
@@ -42,15 +51,28 @@ def make(package: str, variable: str, output: str, location: dict) -> None:
     print(f"{output}: {static['name'].getDebugName(6)}")
 
 
-def main() -> int:
+def copy_noto(deb: Path) -> None:
+    """The Devanagari faces, as the Debian package ships them (their licence is written by hand: the OFL)."""
+    if deb.name != NOTO_PACKAGE:
+        raise SystemExit(f"expected {NOTO_PACKAGE}, got {deb.name}")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["dpkg-deb", "-x", str(deb), tmp], check=True)
+        for name in NOTO_FILES:
+            shutil.copyfile(Path(tmp) / NOTO_FOLDER / name, OUT / name)
+            print(f"{name}: copied from {deb.name}")
+
+
+def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for package, variable, output, location in INSTANCES:
         make(package, variable, output, location)
     for package in sorted({i[0] for i in INSTANCES}):
         licence = Path(importlib.import_module(package).__file__).parent / "LICENSE"
         shutil.copyfile(licence, OUT / f"OFL-{package.removeprefix('fontpkg_').replace('_', '-')}.txt")
+    if argv:
+        copy_noto(Path(argv[0]))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

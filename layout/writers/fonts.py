@@ -51,11 +51,32 @@ def used_characters(job: Job) -> str:
 
 
 def embed(job: Job) -> dict[str, bytes]:
-    """WOFF2 subsets of the faces the theme's EPUB CSS names, keyed by file name."""
+    """WOFF2 subsets of the faces the theme's EPUB CSS names, keyed by file name; a face made for one script
+    (its family named for it: "Layout Serif Devanagari") only when the text has letters of that script."""
     css = job.theme.epub_stylesheet()
     chars = used_characters(job)
     return {face.file.stem + ".woff2": subset(face.file, chars)
-            for face in faces(job.theme.fonts / "fonts.css") if f'"{face.family}"' in css}
+            for face in faces(job.theme.fonts / "fonts.css")
+            if f'"{face.family}"' in css and writes(face, chars)}
+
+
+def writes(face: Face, chars: str) -> bool:
+    """`chars` need `face`: it is a general face, or one made for a script that some letter of `chars` is in."""
+    from fontTools import unicodedata as ucd
+
+    script = face.family.split()[-1]
+    try:
+        code = ucd.script_code(script)
+    except KeyError:
+        return True
+    return any(ucd.script(ch) == code for ch in chars)
+
+
+@lru_cache(maxsize=32)
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(path, lazy=True).getBestCmap())
 
 
 def subset(path: Path, chars: str) -> bytes:
@@ -65,7 +86,7 @@ def subset(path: Path, chars: str) -> bytes:
 
     options = fts.Options()
     options.flavor = "woff2"
-    options.layout_features = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "onum", "lnum"]
+    options.layout_features = [*options.layout_features, "onum", "lnum"]  # the defaults shape Indic scripts too
     options.name_IDs = ["*"]
     options.hinting = False
     font = TTFont(path, recalcTimestamp=False)  # keep head.modified: the same bytes on every build
@@ -123,6 +144,4 @@ def scripts(chars: str) -> str:
 
 @lru_cache(maxsize=4)
 def _covered(fonts_css: Path) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    return frozenset(code for face in faces(fonts_css) for code in TTFont(face.file, lazy=True).getBestCmap())
+    return frozenset(code for face in faces(fonts_css) for code in _cmap(face.file))

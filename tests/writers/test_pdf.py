@@ -94,12 +94,29 @@ def test_hyphens_copy_as_typed(tmp_path):
 
 def test_characters_without_a_glyph_are_reported(tmp_path, caplog):
     source = tmp_path / "script.md"
-    source.write_text("# Headline\n\nA paragraph in English that quotes समस्तीपुर पुलिस in Devanagari script.\n",
+    source.write_text("# Headline\n\nA paragraph in English that quotes กรุงเทพมหานคร in Thai script.\n",
                       encoding="utf-8")
     with caplog.at_level("WARNING", logger="layout"):
         build(source, tmp_path, ("pdf",), themes.load("clipping"))
     warnings = [r.getMessage() for r in caplog.records if r.name.startswith("layout")]
-    assert any("no glyph" in w and "Devanagari" in w for w in warnings), warnings
+    assert any("no glyph" in w and "Thai" in w for w in warnings), warnings
+
+
+def test_devanagari_prints_in_the_bundled_devanagari_faces(tmp_path, caplog):
+    """A Hindi article: its letters in the Noto Devanagari faces that follow each Latin family, no empty boxes
+    to warn of, and no drop cap (it would cut the first letter off the headstroke it shares with the word)."""
+    source = tmp_path / "hindi.md"
+    source.write_text("---\ntitle: समस्तीपुर पुलिस ने 2 बदमाशों को पकड़ा\nlang: hi\n---\n\n"
+                      "समस्तीपुर के बंगरा थाना क्षेत्र के रहीमाबाद गांव में चोरी मामले का खुलासा। **पुलिस** ने "
+                      "इस मामले में 2 बदमाशों को गिरफ्तार किया है।\n\n## दो दिनों के अंदर\n\nASP ने बताया कि "
+                      "दोनों बदमाश को जेल भेजा जा रहा है।\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="layout"):
+        result = build(source, tmp_path, ("pdf", "html"), themes.load("clipping"))
+    assert not [r.getMessage() for r in caplog.records if "no glyph" in r.getMessage()]
+    fonts = pdffonts(next(p for p in result.outputs if p.suffix == ".pdf"))
+    assert {"Layout-Serif-Devanagari", "Layout-Serif-Devanagari-Bold", "Layout-Sans-Devanagari-Bold"} <= set(fonts)
+    page = next(p for p in result.outputs if p.suffix == ".html").read_text(encoding="utf-8")
+    assert 'class="dropcap"' not in page and 'class="lead">समस्तीपुर' in page
 
 
 def test_covered_text_reports_nothing(seed_build, caplog):
