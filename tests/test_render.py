@@ -103,3 +103,10 @@ def test_words_leaves_the_opening_beside_the_drop_cap_as_it_is():
     assert words(opening + " a self-determination vote", after=200) == (
         opening + ' a <span class="compound">self-determination</span> vote')
     assert words("a long-range plan", after=30) == "a long-range plan"
+
+
+def test_a_drop_cap_only_for_a_letter_of_a_script_with_capitals():
+    from layout.render import initial
+
+    assert [initial(t) for t in ("Kyiv", "Ωmega", "Москва", "ölpreis")] == ["K", "Ω", "М", "ö"]
+    assert [initial(t) for t in ("समस्तीपुर", "北京", "“Quoted", "2024", "E\u0301tude", "")] == [""] * 6
