@@ -67,7 +67,7 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
         raise OptionError("an article is given twice", "give each article once")
     if "html" in formats:
         raise OptionError("a digest is made as pdf and epub, not html", "use --format pdf,epub")
-    articles = [readers.read(source) for source in sources]
+    articles = [readers.read(source, cover=False) for source in sources]
     for article, source in zip(articles, sources):
         check_length(article, source)
     parts = [typeset(prefixed(a, f"a{i}-", s.resolve().parent))

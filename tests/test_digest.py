@@ -123,3 +123,17 @@ def test_each_chapter_says_its_own_language(tmp_path):
         assert 'xml:lang="en"' in book.read("EPUB/article-1.xhtml").decode()
         for name in ("EPUB/nav.xhtml", "EPUB/contents.xhtml"):  # its entries in the book's lists say it too
             assert '<li lang="de" xml:lang="de"><a href="article-2.xhtml">' in book.read(name).decode()
+
+
+def test_an_articles_cover_picture_is_not_checked_in_a_digest(tmp_path):
+    """A digest has a cover of its own and uses no article's: a cover that a single build would refuse (here,
+    missing) does not stop it."""
+    article = tmp_path / "pictured.md"
+    article.write_text("---\ntitle: A pictured article\ncover: missing.jpg\n---\n\nA paragraph with words enough to "
+                       "be a paragraph of its own.\n", encoding="utf-8")
+    from layout.errors import SourceError
+
+    with pytest.raises(SourceError):
+        readers.read(article)
+    result = digest([SEED, article], tmp_path / "d", themes.load("clipping"), formats=("epub",))
+    assert epubcheck(result.outputs[0]) == []

@@ -36,13 +36,15 @@ def suffixes() -> tuple[str, ...]:
     return tuple(READERS)
 
 
-def read(path: Path, overrides: Mapping | None = None) -> Article:
-    """Read the article at `path`, then set the sidecar's metadata and `overrides` over the reader's."""
+def read(path: Path, overrides: Mapping | None = None, cover: bool = True) -> Article:
+    """Read the article at `path`, then set the sidecar's metadata and `overrides` over the reader's; check
+    its cover picture unless the output has no use for it (`cover` false: a digest, which has its own cover)."""
     from layout import metadata
 
     article = check_images(read_source(path), path.parent)
     article = metadata.apply(article, metadata.sidecar(path), overrides or {})
-    check_cover(article.meta.cover, path.parent, path.name)
+    if cover:
+        check_cover(article.meta.cover, path.parent, path.name)
     return article
 
 
