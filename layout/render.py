@@ -13,12 +13,12 @@ from layout import __version__
 from layout.dates import parse_date
 from layout.model import Article, plain, run_groups
 from layout.pullquote import pull_quote
-from layout.typography import Marks, marks_for
+from layout.typography import Marks, direction, marks_for
 from layout.themes import PACKAGE
 
 # Words the templates print, per language; English fills any gap.
 LABELS: dict[str, dict[str, str]] = {
-    "en": {"by": "By", "and": "and", "notes": "Notes", "contents": "Contents", "landmarks": "Landmarks",
+    "en": {"by": "By", "and": "and", "comma": ", ", "notes": "Notes", "contents": "Contents", "landmarks": "Landmarks",
            "page": "Page", "of": "of", "cover": "Cover", "pages": "Pages", "clipping": "Clipping", "start": "Start", "digest": "Digest",
            "articles": "articles"},
     "de": {"by": "Von", "and": "und", "notes": "Anmerkungen", "contents": "Inhalt",
@@ -30,7 +30,15 @@ LABELS: dict[str, dict[str, str]] = {
     "es": {"by": "Por", "and": "y", "notes": "Notas", "contents": "Índice", "landmarks": "Puntos de referencia",
            "page": "Página", "of": "de", "cover": "Portada", "pages": "Páginas", "clipping": "Recorte de prensa", "start": "Inicio",
            "digest": "Selección", "articles": "artículos"},
+    # Arabic and Hebrew write "and" as a prefix of the name after it, so their "and" carries no space after it
+    "ar": {"by": "بقلم", "and": "و", "comma": "، ", "notes": "ملاحظات", "contents": "المحتويات", "landmarks": "معالم",
+           "page": "صفحة", "of": "من", "cover": "الغلاف", "pages": "الصفحات", "clipping": "قصاصة صحفية",
+           "start": "البداية", "digest": "مختارات", "articles": "مقالات"},
+    "he": {"by": "מאת", "and": "ו", "notes": "הערות", "contents": "תוכן העניינים", "landmarks": "ציוני דרך",
+           "page": "עמוד", "of": "מתוך", "cover": "כריכה", "pages": "עמודים", "clipping": "קטע עיתונות",
+           "start": "התחלה", "digest": "לקט", "articles": "כתבות"},
 }
+PREFIX_AND = frozenset({"ar", "he"})
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +55,7 @@ def environment() -> jinja2.Environment:
     env.filters["list_tree"] = list_tree
     env.filters["words"] = words
     env.filters["initial"] = initial
+    env.filters["dir"] = dir_attribute
     env.globals["BESIDE_DROP_CAP"] = BESIDE_DROP_CAP
     env.tests["wide"] = lambda block: block.type == "table" and block.columns >= WIDE_COLUMNS
     env.tests["short_table"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
@@ -85,6 +94,11 @@ def words(text: str, in_cell: bool = False, after: int = 0) -> Markup:
             out += [escape(text[done:match.start()]), Markup('<span class="%s">%s</span>') % (kind, word)]
             done = match.end()
     return Markup("").join(out + [escape(text[done:])])
+
+
+def dir_attribute(lang: str) -> Markup:
+    """` dir="rtl"` for a language written right to left, else nothing (left to right is every element's default)."""
+    return Markup(' dir="rtl"') if direction(lang) == "rtl" else Markup("")
 
 
 def initial(text: str) -> str:
@@ -172,7 +186,8 @@ def byline(authors: tuple[str, ...], lang: str) -> str:
     if not authors:
         return ""
     words = labels(lang)
-    names = ", ".join(authors[:-1]) + f" {words['and']} {authors[-1]}" if len(authors) > 1 else authors[0]
+    joined = words["and"] + ("" if lang.split("-")[0].lower() in PREFIX_AND else " ")
+    names = words["comma"].join(authors[:-1]) + f" {joined}{authors[-1]}" if len(authors) > 1 else authors[0]
     return f"{words['by']} {names}"
 
 

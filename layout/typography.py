@@ -46,6 +46,15 @@ def marks_for(lang: str) -> Marks | None:
     return QUOTES.get(tag) or QUOTES.get(tag.split("-")[0])
 
 
+RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"})
+
+
+def direction(lang: str) -> str:
+    """The direction a language is written in: "rtl" for Arabic, Hebrew, Persian, Urdu and the like, else "ltr"."""
+    tag = lang.strip().lower().replace("_", "-").split("-")
+    return "rtl" if tag[0] in RIGHT_TO_LEFT or "arab" in tag[1:] or "hebr" in tag[1:] else "ltr"
+
+
 def typeset(article: Article) -> Article:
     """The article with straight quotes made typographic wherever the outputs show its text."""
     marks = marks_for(article.meta.lang)

@@ -1,5 +1,5 @@
-"""Make the bundled fonts in styles/fonts: static instances of the pinned variable fonts, and the Devanagari
-faces copied from Debian's fonts-noto-core (run once; pass that package's .deb, from `apt-get download`)."""
+"""Make the bundled fonts in styles/fonts: static instances of the pinned variable fonts, and the Noto faces for other
+scripts copied from Debian's fonts-noto-core (run once; pass that package's .deb, from `apt-get download`)."""
 
 from __future__ import annotations
 
@@ -31,11 +31,12 @@ INSTANCES = (
     ("fontpkg_source_code_pro", "SourceCodePro[wght].ttf", "SourceCodePro-Regular.ttf", {"wght": 400}),
 )
 
-# Static Noto faces for Devanagari, copied unchanged from this Debian package
+# Static Noto faces for the scripts the Latin faces lack, copied unchanged from this Debian package
 NOTO_PACKAGE = "fonts-noto-core_20201225-1_all.deb"
 NOTO_FOLDER = "usr/share/fonts/truetype/noto"
-NOTO_FILES = ("NotoSerifDevanagari-Regular.ttf", "NotoSerifDevanagari-Bold.ttf",
-              "NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf")
+NOTO_FILES = tuple(f"{family}-{weight}.ttf" for family in (
+    "NotoSerifDevanagari", "NotoSansDevanagari", "NotoNaskhArabic", "NotoSansArabic", "NotoSerifHebrew", "NotoSansHebrew")
+    for weight in ("Regular", "Bold"))
 
 FIXED_TIMESTAMP = 3_786_825_600  # 2024-01-01 in the font epoch (seconds since 1904): pinned for identical bytes
 
@@ -52,7 +53,7 @@ def make(package: str, variable: str, output: str, location: dict) -> None:
 
 
 def copy_noto(deb: Path) -> None:
-    """The Devanagari faces, as the Debian package ships them (their licence is written by hand: the OFL)."""
+    """The Noto faces, as the Debian package ships them (their licence is written by hand: the OFL)."""
     if deb.name != NOTO_PACKAGE:
         raise SystemExit(f"expected {NOTO_PACKAGE}, got {deb.name}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -110,3 +110,9 @@ def test_a_drop_cap_only_for_a_letter_of_a_script_with_capitals():
 
     assert [initial(t) for t in ("Kyiv", "Ωmega", "Москва", "ölpreis")] == ["K", "Ω", "М", "ö"]
     assert [initial(t) for t in ("समस्तीपुर", "北京", "“Quoted", "2024", "E\u0301tude", "")] == [""] * 6
+
+
+def test_bylines_in_arabic_and_hebrew_join_and_to_the_last_name():
+    assert byline(("سارة أحمد", "محمد علي", "ليلى حسن"), "ar") == "بقلم سارة أحمد، محمد علي وليلى حسن"
+    assert byline(("דנה כהן", "יוסי לוי"), "he") == "מאת דנה כהן ויוסי לוי"
+    assert byline(("Ann", "Bo", "Cy"), "en") == "By Ann, Bo and Cy"

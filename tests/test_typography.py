@@ -8,7 +8,7 @@ from conftest import pdftotext
 from layout import themes
 from layout.build import build
 from layout.model import Article, Meta, Paragraph, Run
-from layout.typography import curl_runs, curl_text, marks_for, typeset
+from layout.typography import curl_runs, curl_text, direction, marks_for, typeset
 
 
 @pytest.mark.parametrize("lang, straight, curled", [
@@ -79,3 +79,8 @@ def test_code_is_set_in_the_bundled_monospaced_face(tmp_path):
     pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
     assert "Layout-Mono" in pdffonts(pdf)
     assert 'print("hi")' in pdftotext(pdf)
+
+
+def test_direction_by_language():
+    assert [direction(t) for t in ("ar", "he", "fa-IR", "ur", "yi", "az-Arab")] == ["rtl"] * 6
+    assert [direction(t) for t in ("en", "de-CH", "hi", "az", "")] == ["ltr"] * 5

@@ -20,6 +20,7 @@ from layout.dates import parse_date
 from layout.errors import OptionError, RenderError
 from layout.model import Article, Image
 from layout.render import labels, render
+from layout.typography import direction
 from layout.writers import Files, Job
 from layout.writers.cover import Cover, cover_png
 
@@ -290,7 +291,9 @@ def _present(book: Book) -> tuple[tuple[str, str], ...]:
 
 
 def xhtml(uid: str, title: str, name: str, lang: str, content: str) -> epub.EpubHtml:
-    item = epub.EpubHtml(uid=uid, title=title, file_name=name, lang=lang)
+    """A document of the book, in `lang` and its direction (EbookLib writes the <html> element itself)."""
+    rtl = direction(lang) == "rtl"
+    item = epub.EpubHtml(uid=uid, title=title, file_name=name, lang=lang, direction="rtl" if rtl else None)
     item.content = content
     if uid != "nav":
         item.add_link(href=STYLESHEET, rel="stylesheet", type="text/css")
@@ -313,6 +316,8 @@ def describe(out: epub.EpubBook, book: Book, job: Job) -> None:
     out.set_identifier(meta.identifier)
     out.set_title(meta.title)
     out.set_language(meta.lang)
+    if direction(meta.lang) == "rtl":
+        out.set_direction("rtl")  # the spine's page-progression-direction: pages turn leftwards
     for number, author in enumerate(meta.authors, 1):
         out.add_author(author, uid=f"creator{number}")
     for name, value in (("publisher", meta.publication), ("description", meta.dek), ("source", meta.url)):

@@ -114,15 +114,16 @@ def font_faces(fonts: dict[str, bytes]) -> str:
 
 
 def warn_missing_glyphs(theme, articles, name: str) -> str:
-    """Log, in one line, the characters of `articles` that no font of the theme can draw (they would print
-    as empty boxes), naming their scripts; return them."""
+    """Log, in one line, the characters of `articles` that no font of the theme can draw (they print in
+    whatever font the machine has for them, or as empty boxes), naming their scripts; return them."""
     covered = _covered(theme.fonts / "fonts.css")
     text = "".join(article_text(article) for article in articles)
     missing = "".join(sorted(ch for ch in set(text)
                              if ord(ch) not in covered and unicodedata.category(ch)[0] not in "ZC"))
     if missing:
-        log.warning("%s: %d characters have no glyph in the theme's fonts and print as empty boxes (%s): %s",
-                    name, len(missing), scripts(missing), missing[:20])
+        log.warning("%s: %d characters have no glyph in the theme's fonts (%s): %s; they print in a font of this "
+                    "machine's, which another may lack, or as empty boxes", name, len(missing), scripts(missing),
+                    missing[:20])
     return missing
 
 

@@ -2,7 +2,7 @@
 
 import zipfile
 
-from conftest import ROOT, epubcheck
+from conftest import ARABIC_ARTICLE, ROOT, ace, ace_violations, epub_file, epubcheck
 from layout import themes
 from layout.build import build
 
@@ -115,3 +115,20 @@ def test_pictures_are_made_safe_for_every_reader(tmp_path):
     assert opened("clear.png", cover=True).getpixel((5, 5)) == (255, 255, 255)
     assert opened("clear.png").mode == "RGBA"  # a picture in the text keeps its transparency
     assert reader_safe(tmp_path / "plain.png") == (tmp_path / "plain.png").read_bytes()  # nothing to do: untouched
+
+
+def test_an_arabic_book_reads_right_to_left(tmp_path):
+    """Every document says dir="rtl", the spine turns pages leftwards, the embedded fonts include the Arabic
+    faces (and no face of a script the text lacks); EPUBCheck and Ace find nothing."""
+    source = tmp_path / "arabic.md"
+    source.write_text(ARABIC_ARTICLE, encoding="utf-8")
+    book = build(source, tmp_path, ("epub",), themes.load("clipping"), embed_fonts=True).outputs[0]
+    assert epubcheck(book) == []
+    assert ace_violations(ace(book, tmp_path / "ace")) == []
+    assert 'page-progression-direction="rtl"' in epub_file(book, "EPUB/content.opf")
+    for name in ("EPUB/article.xhtml", "EPUB/nav.xhtml", "EPUB/cover.xhtml"):
+        assert 'lang="ar" xml:lang="ar" dir="rtl"' in epub_file(book, name), name
+    with zipfile.ZipFile(book) as archive:
+        fonts = {n.rsplit("/", 1)[1] for n in archive.namelist() if n.startswith("EPUB/fonts/")}
+    assert {"NotoNaskhArabic-Regular.woff2", "NotoSansArabic-Bold.woff2"} <= fonts
+    assert not {f for f in fonts if "Hebrew" in f or "Devanagari" in f}

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from conftest import ROOT, body_text, pdffonts, pdfinfo, pdftotext, squash
+from conftest import ARABIC_ARTICLE, ROOT, body_text, pdffonts, pdfinfo, pdftotext, squash
 from layout import themes
 from layout.build import build
 
@@ -219,3 +219,23 @@ def test_a_heading_over_a_wide_table_that_runs_onto_another_page(tmp_path):
     assert len({page for page, _ in boxes["Visitors"]}) >= 2  # the table ran onto another page
     [(heading_page, _)] = boxes["Station"]  # the heading's first word; the rows read "Station10"...
     assert boxes["Station10"][0][0] == heading_page  # the heading stands on the page where the table begins
+
+
+def test_an_arabic_article_is_set_right_to_left_in_bundled_faces(tmp_path, caplog):
+    """Arabic letters in the bundled Noto Arabic faces (not a font of this machine's), the page laid out right
+    to left: the headline flush right, the first column on the right."""
+    source = tmp_path / "arabic.md"
+    source.write_text(ARABIC_ARTICLE, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="layout"):
+        result = build(source, tmp_path, ("pdf", "html"), themes.load("clipping"))
+    assert not [r.getMessage() for r in caplog.records if "no glyph" in r.getMessage()]
+    pdf = next(p for p in result.outputs if p.suffix == ".pdf")
+    fonts = pdffonts(pdf)
+    assert all(name.startswith("Layout-") for name in fonts), fonts
+    assert {"Layout-Serif-Arabic", "Layout-Sans-Arabic-Bold"} <= set(fonts)
+    assert '<html lang="ar" dir="rtl"' in next(p for p in result.outputs if p.suffix == ".html").read_text()
+    width = float(PdfReader(pdf).pages[0].mediabox.width)
+    boxes = {word[::-1]: places for word, places in word_boxes(pdf).items()}  # -bbox gives letters as drawn
+    assert boxes["استئناف"][0][1] > width / 2  # the headline's first word
+    lead, later = boxes["الثلاثاء"][0], boxes["الفني"][0]  # the first paragraph's column, and the second's
+    assert lead[1] > width / 2 > later[1]
