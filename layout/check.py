@@ -237,13 +237,14 @@ def _ace(path: Path, cli: str | None) -> Check:
 
 
 def ace_violations(report: dict) -> list[str]:
-    """Every failed assertion in an Ace report, as "impact: title"."""
+    """Every failed test in an Ace report, as "impact: title" (not the failures of the files that hold them,
+    which Ace reports as well)."""
     found = []
 
     def walk(node: dict) -> None:
         for item in node.get("assertions", []):
-            if item.get("earl:result", {}).get("earl:outcome") == "fail":
-                test = item.get("earl:test", {})
+            test = item.get("earl:test")
+            if test and item.get("earl:result", {}).get("earl:outcome") == "fail":
                 found.append(f"{test.get('earl:impact', 'unknown')}: {test.get('dct:title', '?')}")
             walk(item)
 

@@ -214,6 +214,22 @@ def map_runs(item, change: Callable[[Runs], Runs]):
     return item
 
 
+def outline(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with their headings renumbered into an outline under the title (h1): the first at level 2,
+    and none more than one level below the heading it falls under (a page's h6 "Up top" after its title is
+    an h2; h2 then h4 become h2 then h3), as reading systems and accessibility checkers expect."""
+    open_levels: list[int] = []  # the source levels of the headings the next one may fall under
+    out = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            while open_levels and open_levels[-1] >= block.level:
+                open_levels.pop()
+            open_levels.append(block.level)
+            block = dataclasses.replace(block, level=min(1 + len(open_levels), 6))
+        out.append(block)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Dropped:
     """A line a reader left out of the article, with the reason, so nothing is lost silently."""

@@ -150,7 +150,7 @@ def ace_violations(report: dict) -> list[str]:
 
     def walk(node):
         for item in node.get("assertions", []):
-            if item.get("earl:result", {}).get("earl:outcome") == "fail":
+            if "earl:test" in item and item.get("earl:result", {}).get("earl:outcome") == "fail":
                 found.append(f"{item['earl:test'].get('dct:title')}: {item['earl:result'].get('dct:description', '')}")
             walk(item)
 

@@ -152,3 +152,13 @@ def test_java_missing(good, tmp_path):
     error, hint = one_line_error(layout("check", str(good[".epub"]), env=env))
     assert error == "error: Java is not installed: EPUBCheck needs it to check EPUBs"
     assert "Java runtime" in hint
+
+
+def test_ace_violations_count_failed_tests_not_the_files_holding_them():
+    """Ace reports a failed file as a failed assertion too, with the failed tests inside it: only the tests count."""
+    failed = {"earl:outcome": "fail"}
+    report = {"assertions": [{"earl:testSubject": {"url": "article.xhtml"}, "earl:result": failed, "assertions": [
+        {"earl:test": {"earl:impact": "moderate", "dct:title": "heading-order"}, "earl:result": failed},
+        {"earl:test": {"earl:impact": "serious", "dct:title": "color-contrast"}, "earl:result": failed},
+        {"earl:test": {"earl:impact": "minor", "dct:title": "region"}, "earl:result": {"earl:outcome": "pass"}}]}]}
+    assert check.ace_violations(report) == ["moderate: heading-order", "serious: color-contrast"]

@@ -59,3 +59,18 @@ def test_a_table_must_have_whole_rows():
         Table("b001", (), 2)
     with pytest.raises(ValueError):
         Table("b001", ((Run("a"),), (Run("b"),), (Run("c"),)), 2)
+
+
+def test_headings_become_an_outline_under_the_title():
+    from layout.model import Heading, Paragraph, Run, outline
+
+    def levels(*source):
+        blocks = tuple(Heading(f"h{i}", (Run("H"),), level) if level else Paragraph(f"p{i}", (Run("p"),))
+                       for i, level in enumerate(source))
+        return [b.level for b in outline(blocks) if isinstance(b, Heading)]
+
+    assert levels(6, 0, 6) == [2, 2]  # a page's lone h6 "Up top"
+    assert levels(3, 0, 4, 0, 3) == [2, 3, 2]
+    assert levels(2, 4, 6, 3) == [2, 3, 4, 3]
+    assert levels(1, 2, 1) == [2, 3, 2]  # a Markdown "# Heading" in the body is no second title
+    assert levels(2, 3, 4, 5, 6, 6, 6) == [2, 3, 4, 5, 6, 6, 6]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Callable
 
 from layout.errors import SourceError
-from layout.model import Article
+from layout.model import Article, outline
 from layout.readers.assets import check_cover, check_images
 from layout.readers.decode import MAX_BYTES, decode
 
@@ -84,11 +85,12 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
 
 
 def read_source(path: Path) -> Article:
-    """Read the article at `path` with the reader for its suffix."""
+    """Read the article at `path` with the reader for its suffix; its headings made an outline (model.outline)."""
     check_path(path)
     text = read_text(path)
     words = len(text.split())
     if words > MAX_RAW_WORDS:  # refuse before a reader spends half a minute on it
         raise SourceError(f"{path.name} holds {words:,} words, far over the limit for one article",
                           "split it into several articles, or check that the file holds one article")
-    return reader(path.suffix)(text, path.stem)
+    article = reader(path.suffix)(text, path.stem)
+    return dataclasses.replace(article, blocks=outline(article.blocks))
