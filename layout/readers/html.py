@@ -62,7 +62,7 @@ def read(text: str, name: str) -> Article:
     blocks = tuple(renumber(blocks))
     # the standfirst as the page shows it (again, or as a long heading above the text), else its description
     shown = (d.text for d in dropped if d.reason == "repeated standfirst")
-    dek = next(shown, "") or next((d.text for d in dropped if d.reason == "standfirst"), "") or found.dek
+    dek = next(shown, "") or next((d.text for d in dropped if d.reason == "standfirst"), "") or description(found, blocks)
     title = found.title or _first_heading(blocks)
     if not title:
         raise SourceError(f"{name} has no title", "give the page a <title>, or set one with --title")
@@ -117,7 +117,8 @@ class PageMeta:
     """What the page says about the article, each field from the best source that has it."""
 
     title: str = ""
-    dek: str = ""
+    dek: str = ""  # the first of `deks`
+    deks: tuple[str, ...] = ()  # the page's descriptions, best first: the extractor's, Open Graph, JSON-LD, <meta>
     authors: tuple[str, ...] = ()
     publication: str = ""
     date: str = ""
@@ -133,9 +134,12 @@ class PageMeta:
         site = first(clean(tags.get("og:site_name")), ld_name(ld.get("publisher")), clean(doc.sitename))
         url = first(*(u for u in (link_canonical(page), tags.get("og:url"), ld_url(ld), doc.url) if is_web(u)))
         headlines = headline_candidates(page, tags, ld, doc, site_names(site, url, doc.hostname))
+        deks = tuple(dict.fromkeys(d for d in (clean(doc.description), clean(tags.get("og:description")),
+                                               clean(ld.get("description")), clean(tags.get("description"))) if d))
         return cls(
             title=headlines[0] if headlines else "",
-            dek=first(clean(doc.description), clean(tags.get("og:description")), clean(ld.get("description"))),
+            dek=first(*deks),
+            deks=deks,
             authors=page_authors(ld, tags, doc),
             publication=site or clean(doc.hostname),
             date=page_date(ld, tags, doc),
@@ -144,6 +148,21 @@ class PageMeta:
             keywords=page_keywords(ld, tags, doc),
             headlines=headlines,
         )
+
+
+def description(found: PageMeta, blocks) -> str:
+    """The page's first description that is not the lead's opening words cut short, nor the lead with more after
+    it (a teaser the page made of its own text, which the clipping would print twice), else none."""
+    lead = next((_key(b.text) for b in blocks if isinstance(b, Paragraph)), "")
+    return first(*(d for d in found.deks if not _excerpt(_key(d), lead)))
+
+
+def _excerpt(text: str, lead: str) -> bool:
+    """`text` opens the lead and stops short, or holds a whole lead (one long enough to be more than a line of
+    a standfirst the page shows in parts) and goes on."""
+    if len(text) < len(lead):
+        return len(text) > EXCERPT_LETTERS and lead.startswith(text)
+    return len(lead) > WHOLE_LEAD_LETTERS and text != lead and text.startswith(lead)
 
 
 def first(*values: str) -> str:
@@ -685,6 +704,8 @@ PULL_QUOTE_WORDS = 6
 STANDFIRST_WORDS = 10  # a heading before the text this long is the standfirst
 SAME_STANDFIRST = 0.8  # a leading paragraph this similar to the page's description is the standfirst shown
 DATELINE_LETTERS = 12  # ... unless it is longer by more than a dateline ("Hamburg."): then it is the lede
+EXCERPT_LETTERS = 30  # a description that opens the lead with this many letters, and stops short, is an excerpt
+WHOLE_LEAD_LETTERS = 60  # ... as is one holding a whole lead paragraph of this many letters (not a line), and more
 HEADING_WORDS = 15   # a line in bold (or alone between paragraphs) of at most this many words is a subheading
 
 

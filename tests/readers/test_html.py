@@ -256,6 +256,22 @@ def test_a_description_cut_from_the_lede_leaves_the_lede_in_the_text():
     head = HEAD.replace("The footbridge over the Lem will cost twice the first estimate.", LONG[:120])
     read = html.read(page(f"<p>{LONG}</p><p>{LONG} Again.</p>", head), "lede.html")
     assert read.blocks[0].text == LONG
+    assert read.meta.dek == ""  # not printed twice, the second time cut short
+
+
+def test_a_description_that_is_the_ledes_opening_gives_way_to_the_next():
+    """og:description cut from the lede, <meta name=description> the standfirst: the standfirst it is."""
+    standfirst = "The footbridge over the Lem will cost twice the first estimate."
+    head = HEAD + f'<meta property="og:description" content="{LONG[:100]}...">'
+    read = html.read(page(f"<p>{LONG}</p><p>{LONG} Again.</p>", head), "lede.html")
+    assert read.meta.dek == standfirst
+
+
+def test_a_description_holding_the_whole_lede_and_more_is_no_standfirst():
+    lede = "The council has approved a second loan for the footbridge over the Lem, its fourth vote on it."
+    head = HEAD.replace("The footbridge over the Lem will cost twice the first estimate.", f"{lede} | Bridge, loan")
+    read = html.read(page(f"<p>{lede}</p><p>{LONG}</p><p>{LONG} Again.</p>", head), "lede.html")
+    assert read.meta.dek == "" and read.blocks[0].text == lede
 
 
 def test_creator_written_surname_first_is_one_author():
