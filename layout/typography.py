@@ -82,7 +82,7 @@ def curl_text(text: str, marks: Marks = QUOTES["en"]) -> str:
 def curl_runs(runs: Runs, marks: Marks = QUOTES["en"]) -> Runs:
     """The runs with each straight quote replaced, judged by the characters around it across run boundaries."""
     joined = "".join(run.text for run in runs)
-    if not any(mark in joined for mark in ("'", '"', "--", "...", " ")):
+    if not any(mark in joined for mark in ("'", '"', "--", "...", " ", " - ")):
         return runs
     chars = _marks(joined, marks)
     out, start = [], 0
@@ -95,8 +95,9 @@ def curl_runs(runs: Runs, marks: Marks = QUOTES["en"]) -> Runs:
 
 
 def _marks(text: str, marks: Marks) -> list[str]:
-    """Each character of `text` as it is set: quotes, apostrophes and primes made typographic, "--" and "---"
-    made dashes and "..." an ellipsis (the characters they replace set as ""), French spaces made narrow."""
+    """Each character of `text` as it is set: quotes, apostrophes and primes made typographic, "--", "---" and
+    a spaced hyphen ("holidays - booking") made dashes and "..." an ellipsis (the characters they replace set as
+    ""), French spaces made narrow."""
     out = _quotes(text, marks)
     for i in range(len(text)):
         if text.startswith("---", i) and not text.startswith("----", i) and text[i - 1:i] != "-":
@@ -105,6 +106,8 @@ def _marks(text: str, marks: Marks) -> list[str]:
             out[i:i + 2] = ["–", ""]
         elif text.startswith("...", i) and text[i - 1:i] != "." and text[i + 3:i + 4] != ".":
             out[i:i + 3] = ["…", "", ""]
+        elif text.startswith(" - ", i - 1) and i > 1 and not text[i - 2].isspace():
+            out[i] = "–"  # a hyphen typed with a space each side, after a word, stands for a dash
     return _french_spaces(out, text) if marks is QUOTES["fr"] else out
 
 

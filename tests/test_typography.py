@@ -22,6 +22,10 @@ from layout.typography import curl_runs, curl_text, direction, marks_for, typese
     ("en", "Rock 'n' roll, 'Tis the season", "Rock ’n’ roll, ’Tis the season"),
     ("en", "He is 6'2\" tall; \"I am 30\"", "He is 6′2″ tall; “I am 30”"),
     ("en", "Wait -- no --- yes... a---- b", "Wait – no — yes… a---- b"),
+    ("en", "holidays - booking the right day, a well-known pre-war - and 1,000-day - war", "holidays – booking the right "
+           "day, a well-known pre-war – and 1,000-day – war"),
+    ("de", "ab 1966 - etwa 16.000 - betroffen; - nicht am Anfang;  - nicht nach zwei Leerzeichen",
+     "ab 1966 – etwa 16.000 – betroffen; – nicht am Anfang;  - nicht nach zwei Leerzeichen"),
     ("de", "\"'Gut', sagte er.\"", "„‚Gut‘, sagte er.“"),
     ("en", "He said, \"'Not now,' she told me.\"", "He said, “‘Not now,’ she told me.”"),
     ("en", "'\"Yes\"'", "‘“Yes”’"),
