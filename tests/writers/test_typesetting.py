@@ -153,3 +153,32 @@ def test_the_drop_cap_spans_three_lines_exactly(theme):
     cap_top = cap_baseline - _cap_height("SourceSerif4Display-Bold.ttf", cap.style["font_size"])
     line_top = first.position_y + first.baseline - _cap_height("SourceSerif4-Regular.ttf", first.style["font_size"])
     assert abs(cap_top - line_top) <= 2 * half_point
+
+
+def test_a_compound_after_a_hyphenated_word_does_not_hyphenate_that_word_twice(tmp_path):
+    """WeasyPrint (70), breaking a line before a span that follows a space, hyphenated the line's first word
+    again and left a fragment alone on a line ("Schlafstö-" / "run-" / "gen"): the compound's span holds the
+    space before it. Set at the widths around the one that showed it."""
+    import re
+    import subprocess
+
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from conftest import require
+    from layout.render import words
+
+    text = ("Die Ärztin warnt vor den bekannten Folgen von Nachtschichten, die mit den Jahren deutlich zunehmen: Von "
+            "Schlafstörungen etwa über Bluthochdruck und Herzinfarkt bis zum Magen-Darm-Geschwür. Und sie nennt "
+            "einen weiteren Punkt: Gerade in der Pflege seien die Teams eng verbunden.")
+    fonts = themes.load("clipping").fonts
+    config = FontConfiguration()
+    for width in (60.0, 60.5, 61.0):
+        css = CSS(string=f'@font-face {{ font-family: "S"; src: url("{(fonts / "SourceSerif4-Regular.ttf").as_uri()}"); }}'
+                  f'p {{ font: 9.6pt/12.6pt "S"; width: {width}mm; text-align: justify; hyphens: auto; margin: 0 }}'
+                  '.compound { hyphens: manual; }', font_config=config)
+        pdf = tmp_path / f"{width}.pdf"
+        HTML(string=f'<html lang="de"><p>{words(text)}</p></html>').write_pdf(pdf, stylesheets=[css], font_config=config)
+        lines = subprocess.run([require("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.splitlines()
+        assert not [line for line in lines if re.fullmatch(r"\s*\w+[‐-]\s*", line)], (width, lines)
