@@ -383,8 +383,9 @@ EMBEDS = ("//blockquote[contains(@class, 'tweet') or contains(@class, 'instagram
 
 def prune(page) -> list[Dropped]:
     """Take out what is never body text before the extractor sees the page: captions (read apart
-    beforehand) and social-media posts embedded as quotations (recorded as dropped)."""
-    for el in page.xpath(CAPTIONS):
+    beforehand), <template> content (which a browser never shows) and social-media posts embedded as
+    quotations (recorded as dropped)."""
+    for el in page.xpath(CAPTIONS + " | //template"):  # a <template>'s content is never shown
         el.drop_tree()
     dropped = []
     for el in page.xpath(EMBEDS):
@@ -431,6 +432,9 @@ def _opening(text: str) -> str:
 
 # --- captions from the page ------------------------------------------------------------------
 
+REGEX_NS = "http://exslt.org/regular-expressions"
+CAPTION_BOXES = ("//p[re:test(concat(@class, ' ', ../@class), "
+                 "'caption|media-?info|image-?info|photo-?info|bildunterschrift', 'i')]")
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|author|byline", re.I)
 LOOSE_CAPTION_WORDS = 30  # a caption beside its picture, outside a <figure>, is at most this long
 IMAGE_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset")
@@ -453,8 +457,10 @@ def figure_captions(page) -> dict[str, list[tuple[str, str]]]:
 
 
 def loose_captions(page) -> frozenset[str]:
-    """The text (_key) of each short paragraph alone beside a described picture in a box holding nothing else."""
-    found = set()
+    """The text (_key) of each short paragraph alone beside a described picture in a box holding nothing else,
+    and of each short paragraph in a box its class calls a picture's caption ("mediaInfo", "image-caption")."""
+    found = {_key(p.text_content()) for p in page.xpath(CAPTION_BOXES, namespaces={"re": REGEX_NS})
+             if len(p.text_content().split()) <= LOOSE_CAPTION_WORDS}
     for img in page.iter("img"):
         if not img.get("alt") or (img.get("src") or "").endswith(".svg"):  # icons and spacers have no caption
             continue
@@ -693,7 +699,7 @@ PERIOD_END = re.compile(rf"\.[{CLOSERS}]*$")
 CREDIT_WORDS = 40   # a closing credit to the wire services is at most this long
 APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most this long
 LABEL_REASONS = {"widget label", "teaser label", "video label", "share buttons", "advertisement", "punctuation",
-                 "gallery counter", "countdown", "embed notice", "legal notice", "comment policy"}
+                 "gallery counter", "countdown", "embed notice", "legal notice", "comment policy", "feedback widget"}
 CAPTION_WORDS = 50   # a photo credit line is at most this long
 BYLINE_WORDS = 12    # a byline is at most this long
 NAV_WORDS = 5        # before the text, a list of labels this short is navigation
@@ -769,12 +775,14 @@ def heading_rule(blocks: list[Block], reasons: list[str], index: int) -> str:
 
 
 def repeated_headline(block, ctx: Context, leading: bool) -> bool:
-    """Before the text: the headline again, whatever its punctuation, or behind a kicker ("Umbau: Headline");
-    or the page's own <h1>, a variant of it."""
+    """Before the text: the headline again, whatever its punctuation, behind a kicker ("Umbau: Headline") or
+    before the site's name ("Headline | Site"); or the page's own <h1>, a variant of it."""
     if not leading or not isinstance(block, (Heading, Paragraph)):
         return False
     key = _key(block.text)
     if key in ctx.headlines or (isinstance(block, Heading) and block.level == 1):
+        return True
+    if _key(SEPARATORS.split(block.text)[0]) in ctx.headlines:  # with the site's name after it ("... | WDR")
         return True
     return isinstance(block, Heading) and any(len(h) > 20 and key.endswith(h) for h in ctx.headlines)
 
@@ -872,7 +880,8 @@ def call_to_action(block, ctx: Context, leading: bool) -> bool:
     middle of the text only when it is not a sentence (which may be the story's own words)."""
     if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > APPEAL_WORDS:
         return False
-    said = CALL_TO_ACTION.search(block.text) is not None or EMAIL.search(block.text) is not None
+    said = CALL_TO_ACTION.search(block.text) is not None or EMAIL.search(block.text) is not None or (
+        line_reason(block.text) == "call to action")
     return said and (leading or id(block) in ctx.tail or not SENTENCE_END.search(block.text.strip()))
 
 
@@ -881,12 +890,13 @@ def boilerplate_line(block, ctx: Context, leading: bool) -> str:
 
     A label ("Read more:", "Advertisement", share buttons) goes wherever it stands; what may also be said
     in a sentence of the story (a call to action, a caption's wording, capitals) only above the text or
-    after its last long paragraph.
+    after its last long paragraph, where a longer block may go too (a sign-up form's legal small print).
     """
-    if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > APPEAL_WORDS:
+    outside = leading or id(block) in ctx.tail
+    if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > (CREDIT_WORDS if outside else APPEAL_WORDS):
         return ""
     reason = line_reason(block.text)
-    return reason if reason in LABEL_REASONS or leading or id(block) in ctx.tail else ""
+    return reason if outside or reason in LABEL_REASONS else ""
 
 
 def subheadings(blocks: list[Block]) -> list[Block]:

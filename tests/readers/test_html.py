@@ -440,3 +440,25 @@ def test_a_table_headed_by_two_rows_keeps_both_as_its_head():
     [table] = blocks_of(between_paragraphs(table_html), Table)
     assert table.header == 2 and [plain(cell) for cell in table.rows[1]] == ["", "2019", "2023"]
     assert table.align == ("", "right", "right")
+
+
+def test_page_furniture_around_the_text_goes_with_its_reason():
+    """The page's title with the site's name above the text, a sign-up form's small print (a long one, above
+    the text), a picture's caption in a box its class names, a rating widget mid-text; a template's content
+    (never shown) is not read at all."""
+    small_print = ("By submitting your information, you confirm you are aged 16 or over, have read our privacy "
+                   "policy and agree to the terms and conditions of the newsletter. Regional rules apply here.")
+    body = (f"<p>Bridge costs double | The Valley Courier</p><p>{small_print}</p><p>{LONG}</p>"
+            "<div class='mediaInfo'><p class='infotext'>Engineers on the old bridge in May</p></div>"
+            f"<p>{LONG.replace('committee', 'board')}</p><p>Wie hat Ihnen dieser Artikel gefallen?</p>"
+            f"<template><p>Sign up for our evening briefing and more, delivered to your inbox daily.</p></template>"
+            f"<p>{LONG.replace('committee', 'council')}</p>")
+    read = html.read(page(body, HEAD), "furniture.html")
+    assert [b.text for b in read.blocks] == [LONG, LONG.replace("committee", "board"),
+                                             LONG.replace("committee", "council")]
+    reasons = {d.text: d.reason for d in read.dropped}
+    assert reasons["Bridge costs double | The Valley Courier"] == "repeated headline"
+    assert reasons[small_print] == "legal notice"
+    assert reasons["Engineers on the old bridge in May"] == "caption"
+    assert reasons["Wie hat Ihnen dieser Artikel gefallen?"] == "feedback widget"
+    assert not [text for text in reasons if "evening briefing" in text]

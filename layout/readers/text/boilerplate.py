@@ -122,7 +122,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$", re.I)),
     ("paywall", re.compile(r"\b(?:subscribers? only|reserved for subscribers|for subscribers|nur für abonnenten|"
                            r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b", re.I)),
-    ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines)\b|"
+    ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|"
+                                  r"\b(?:confirm|enter) your (?:public )?display name\b|"
                                   r"\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b.{0,120}\b"
                                   r"(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
                                   r"richtlinien|respetuos\w*|respectueu\w*)", re.I)),
@@ -132,6 +133,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i[’']?m in|ok|okay|"
                                  r"accept|akzeptieren|zustimmen|aceptar|accepter)\b[.!]?(?:\s|$)", re.I)),
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
+                                   r"wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|"
+                                   r"^(?:durchschnittliche bewertung|average rating|note moyenne)\s*:\s*\d|"
+                                   r"^(?:how (?:useful|helpful) was this|was this article helpful|rate this article)|"
                                    r"spotted an? (?:error|typo)|reportar un error|signaler une erreur", re.I)),
     ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
     ("promo", re.compile(r"^(?=.{0,120}$).*\b(?:app|e-?paper|newsletter|podcast)\b[^.?]*!$", re.I)),
@@ -139,7 +143,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                              re.I)),
     ("gallery counter", re.compile(r"^\d+\s*(?:/\s*\d*)?$|^\d+ (?:of|von|de|sur) \d+$")),
     ("punctuation", re.compile(r"^[^\w]*$")),
-    ("timestamp", re.compile(r"^\d{1,2}[:.]\d{2}(?=[A-Z])|^\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\.?$", re.I)),
+    ("timestamp", re.compile(r"^\d{1,2}[:.]\d{2}(?=[A-Z])|^\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\.?$|"
+                             r"^(?:stand|aktualisiert|updated|published|mis à jour|actualizado)\s*:?\s*"
+                             r"(?:am\s+|on\s+|le\s+)?\d{1,2}[./]\d{1,2}[./]\d{2,4}\b[^.!?]{0,20}$", re.I)),
     ("reading time", re.compile(r"^(?:\d+\s*(?:-\s*)?(?:minutes?|min\.?)\s*(?:read|lesezeit|de lectura|de lecture)"
                                 r"|lesezeit:?\s*\d+\s*min\.?)$", re.I)),
     ("video label", re.compile(r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]",
