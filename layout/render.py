@@ -57,7 +57,7 @@ def environment() -> jinja2.Environment:
     env.filters["initial"] = initial
     env.filters["dir"] = dir_attribute
     env.globals["BESIDE_DROP_CAP"] = BESIDE_DROP_CAP
-    env.tests["wide"] = lambda block: block.type == "table" and block.columns >= WIDE_COLUMNS
+    env.tests["wide"] = wide_table
     env.tests["short_table"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
     env.tests["compact_table"] = lambda block: max(len(plain(cell)) for cell in block.cells) <= ROW_CHARACTERS
     return env
@@ -65,7 +65,9 @@ def environment() -> jinja2.Environment:
 
 # Tables in print: what is kept together must be shorter than any column, or WeasyPrint pushes it, and the
 # text before it, to later pages.
-WIDE_COLUMNS = 4  # a table of this many columns or more spans the print columns
+WIDE_COLUMNS = 4  # a table of this many columns or more spans the print columns ...
+COLUMN_CHARACTERS = 48  # ... unless its rows fit a print column: this many characters of a table's sans, with gaps
+CELL_CHARACTERS = 20  # a column of longer cells is counted this wide: its cells wrap
 SHORT_ROWS, SHORT_CHARACTERS = 12, 600  # a table this small is never split
 ROW_CHARACTERS = 200  # a table whose cells are all this short never splits a row, nor leaves one alone
 LONG_WORD_CHARACTERS = 20
@@ -74,6 +76,15 @@ BESIDE_DROP_CAP = 200  # characters of the lead paragraph that are surely set be
 
 WORD = re.compile(r"\S+")
 COMPOUND = re.compile(r"[^\W_]-[^\W_]")  # letters or digits either side of a hyphen: "long-range", "1,000-day"
+
+
+def wide_table(block) -> bool:
+    """A table to span the print columns: WIDE_COLUMNS or more, whose rows would not fit one column."""
+    if block.type != "table" or block.columns < WIDE_COLUMNS:
+        return False
+    widths = [max(len(plain(cell)) for cell in block.cells[column::block.columns])
+              for column in range(block.columns)]
+    return sum(min(width, CELL_CHARACTERS) + 2 for width in widths) > COLUMN_CHARACTERS
 
 
 def words(text: str, in_cell: bool = False, after: int = 0) -> Markup:

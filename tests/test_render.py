@@ -75,7 +75,7 @@ def test_a_table_first_leaves_the_lead_to_the_first_paragraph_and_a_wide_one_tak
     table = Table("b001", ((), *((Run(c),) for c in "BCD"), (Run("A"),), (Run("1"),), (Run("2"),), (Run("3"),)), 4)
     lead = Paragraph("b002", (Run("HOLBROOK — The hall opens at ten."),))
     heading = Heading("b003", (Run("By year"),))
-    wide = Table("b004", tuple((Run(c),) for c in "EFGH"), 4, header=0)
+    wide = Table("b004", tuple((Run(f"{c} repairs by the hall"),) for c in "EFGH"), 4, header=0)
     article = Article(Meta(title="T", dateline="HOLBROOK"), (table, lead, heading, wide), (), "x")
     html = render("print.html", article, stylesheets=())
     assert '<p id="b002" class="lead has-dropcap"><span class="dropcap">H</span><span class="dateline">' in html
@@ -116,3 +116,15 @@ def test_bylines_in_arabic_and_hebrew_join_and_to_the_last_name():
     assert byline(("سارة أحمد", "محمد علي", "ليلى حسن"), "ar") == "بقلم سارة أحمد، محمد علي وليلى حسن"
     assert byline(("דנה כהן", "יוסי לוי"), "he") == "מאת דנה כהן ויוסי לוי"
     assert byline(("Ann", "Bo", "Cy"), "en") == "By Ann, Bo and Cy"
+
+
+def test_a_table_of_four_columns_spans_the_print_columns_only_when_its_rows_would_not_fit_one():
+    from layout.model import Table
+    from layout.render import wide_table
+
+    def table(*row):
+        return Table("b001", tuple((Run(cell),) for cell in row * 2), len(row))
+
+    assert not wide_table(table("Furniture and toys", "2022", "2023", "2024"))  # figures: fits a column
+    assert wide_table(table("Furniture and toys", "Electrical repairs", "Bicycles and prams", "Clothes"))
+    assert not wide_table(table("A long cell of a table of three columns", "and another long one", "third"))

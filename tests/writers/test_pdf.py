@@ -150,7 +150,8 @@ def word_boxes(pdf: Path) -> dict[str, list[tuple[int, float]]]:
 def test_a_long_table_repeats_its_header_and_a_wide_one_spans_the_columns(tmp_path):
     text = " ".join(["The volunteers kept a ledger by the door, and every January one of them typed it up."] * 8)
     narrow = "| Month | Repairs |\n|:--|--:|\n" + "".join(f"| Month{n} | {n * 7} |\n" for n in range(1, 81))
-    wide = "| Wa | Wb | Wc | Wd | We |\n|---|---|---|---|---|\n| w1 | w2 | w3 | w4 | w5 |\n"
+    wide = ("| Gate | Hall | Yard | Road | Shed |\n|---|---|---|---|---|\n"
+            "| w1 at the north gate | w2 in the old hall | w3 by the yard | w4 on the road | w5 after the storm |\n")
     source = tmp_path / "tables.md"
     source.write_text(f"# Tables\n\n{text}\n\n{narrow}\n{text}\n\n{wide}\n{text}\n", encoding="utf-8")
     pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
@@ -210,7 +211,7 @@ def test_a_hyphenated_compound_breaks_at_its_own_hyphens_only(tmp_path):
 def test_a_heading_over_a_wide_table_that_runs_onto_another_page(tmp_path):
     """The heading spans the columns with the table it heads; WeasyPrint failed on the two in one element."""
     text = "The weather service published its figures for the year, and they show a wet spring. " * 8
-    rows = "".join(f"| Station{n} | 3.{n} | 1,0{n} | north |\n" for n in range(10, 110))
+    rows = "".join(f"| Station{n} in the hills | 3.{n} | 1,0{n} | north-westerly |\n" for n in range(10, 110))
     source = tmp_path / "weather.md"
     source.write_text(f"# Weather\n\n{text}\n\n## Station figures\n\n| Name | Rain | Visitors | Wind |\n"
                       f"|---|---|---|---|\n{rows}\n{text}\n", encoding="utf-8")
