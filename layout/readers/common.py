@@ -53,7 +53,8 @@ def is_local(src: str) -> bool:
 def merge(pieces: list[Run]) -> Runs:
     """Inline runs as a reader collected them, tidied: adjacent runs of one style joined (note references,
     page markers and line breaks stay apart), whitespace squeezed within and across runs and around line
-    breaks, the ends trimmed of whitespace and of line breaks."""
+    breaks (and a run's trailing space before a comma, full stop or closing bracket: a link's text often ends
+    in one), the ends trimmed of whitespace and of line breaks."""
     runs: list[Run] = []
     for run in pieces:
         last = runs[-1] if runs else None
@@ -65,6 +66,10 @@ def merge(pieces: list[Run]) -> Runs:
         text = re.sub(r"\s+", " ", run.text)
         if last is not None and last.text.endswith((" ", "\n")):
             text = text.lstrip(" ")
+            if text[:1] in (",", ".", ")") and not _same_style(last, run):  # a link's own trailing space
+                runs[-1] = last = dataclasses.replace(last, text=last.text.rstrip(" "))
+        elif last is not None and re.match(r" [,.)]", text) and not _same_style(last, run):  # "<a>x</a> , y"
+            text = text[1:]
         if last is not None and _same_style(last, run):
             runs[-1] = dataclasses.replace(last, text=last.text + text)
         elif text or run.page:

@@ -383,10 +383,15 @@ EMBEDS = ("//blockquote[contains(@class, 'tweet') or contains(@class, 'instagram
 
 def prune(page) -> list[Dropped]:
     """Take out what is never body text before the extractor sees the page: captions (read apart
-    beforehand), <template> content (which a browser never shows) and social-media posts embedded as
-    quotations (recorded as dropped)."""
-    for el in page.xpath(CAPTIONS + " | //template"):  # a <template>'s content is never shown
+    beforehand), <template> content (which a browser never shows), icons drawn in SVG (the extractor moved
+    the text after one inside a link) and social-media posts embedded as quotations (recorded as dropped)."""
+    for el in page.xpath(CAPTIONS + " | //template"):  # a <template> is never shown
         el.drop_tree()
+    for el in page.xpath("//a//svg"):  # an icon in a link: the extractor moves the link's text after it
+        if el.getparent() is not None:
+            empty = el.makeelement("span")
+            empty.tail = el.tail
+            el.getparent().replace(el, empty)
     dropped = []
     for el in page.xpath(EMBEDS):
         dropped.append(Dropped(squeeze(el.text_content()), "social media embed"))

@@ -132,6 +132,17 @@ def test_no_page_keeps_a_remote_image():
         assert all(not b.src.startswith(("http:", "https:", "//", "data:")) for b in article.blocks if b.type == "image")
 
 
+def test_no_words_run_together_at_a_closing_bracket():
+    """An SVG icon inside a link made the extractor move the link's words behind the text after the link,
+    where they ran into it ("... Umsatz)Doppelte ..."): no block of any page has a letter right after a ")"
+    that follows a word."""
+    import re
+
+    joined = [f"{name}: {match.group()}" for name, (_, article) in _read()[0].items() for block in article.blocks
+              for match in re.finditer(r"\w\)[^\W\d_]", block.text)]
+    assert joined == []
+
+
 def main() -> int:
     scoring = _scoring()
     table, _, failures = scoring.score(_corpus(), SOURCE, read=_read())
@@ -148,3 +159,4 @@ def main() -> int:
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     sys.exit(main())
+

@@ -462,3 +462,12 @@ def test_page_furniture_around_the_text_goes_with_its_reason():
     assert reasons["Engineers on the old bridge in May"] == "caption"
     assert reasons["Wie hat Ihnen dieser Artikel gefallen?"] == "feedback widget"
     assert not [text for text in reasons if "evening briefing" in text]
+
+
+def test_no_space_before_a_comma_after_a_link():
+    """A link's text often ends in a space ("<a>Ocean Florida </a>, shared"); the comma follows the words."""
+    body = (f"<p>{LONG}</p><p>Guests at <a href='https://example.org/a'>Ocean Florida </a>, shared the photos "
+            f"with <a href='https://example.org/b'>the resort</a> , and with their friends.</p><p>{LONG}</p>")
+    read = html.read(page(body, HEAD), "links.html")
+    assert read.blocks[1].text == "Guests at Ocean Florida, shared the photos with the resort, and with their friends."
+

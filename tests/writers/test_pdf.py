@@ -240,3 +240,15 @@ def test_an_arabic_article_is_set_right_to_left_in_bundled_faces(tmp_path, caplo
     assert boxes["استئناف"][0][1] > width / 2  # the headline's first word
     lead, later = boxes["الثلاثاء"][0], boxes["الفني"][0]  # the first paragraph's column, and the second's
     assert lead[1] > width / 2 > later[1]
+
+
+def test_greek_prints_in_bundled_faces_in_the_sans_too(tmp_path):
+    """Libre Franklin has no Greek: the masthead, byline and subheadings take the bundled Noto Sans, not a font
+    of this machine's."""
+    source = tmp_path / "greek.md"
+    source.write_text("---\ntitle: Η Βουλή ψήφισε τον νέο νόμο\nlang: el\npublication: Η Εφημερίδα\nauthors: "
+                      "[Μαρία Παπαδοπούλου]\n---\n\nΗ Βουλή ψήφισε την Τρίτη τον νέο νόμο για τις μεταφορές στα "
+                      "νησιά.\n\n## Οι αντιδράσεις\n\nΟι δήμαρχοι χαιρέτισαν την απόφαση.\n", encoding="utf-8")
+    fonts = pdffonts(build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0])
+    assert all(name.startswith("Layout-") for name in fonts), fonts
+    assert "Layout-Sans-Greek-Bold" in fonts
