@@ -32,7 +32,8 @@ def pull_quote(article: Article, min_words: int = 350) -> PullQuote | None:
 
 
 def _quotations(text: str) -> list[str]:
-    """Whole sentences of 50 to 160 characters taken from the quotations in `text`."""
+    """Whole sentences of 50 to 160 characters taken from the quotations in `text`; not a question (a
+    heading's or a reader's, quoted), which a pull quote would leave unanswered."""
     found = []
     for match in _QUOTED.finditer(text):
         sentences = _SENTENCE_END.split(match[1].strip())
@@ -42,7 +43,7 @@ def _quotations(text: str) -> list[str]:
                 break
             quote = f"{quote} {sentence}".strip()
         quote = quote.rstrip(",;: ")
-        if 50 <= len(quote) <= 160 and quote[0].isupper():
+        if 50 <= len(quote) <= 160 and quote[0].isupper() and not quote.endswith("?"):  # a question asks, not says
             found.append(quote if quote[-1] in ".!?…" else quote + "…")
     return found
 

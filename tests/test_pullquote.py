@@ -27,3 +27,11 @@ def test_a_quotation_starting_mid_sentence_is_not_chosen():
     texts = [FILLER] * 10 + ["He spoke of “more aid, more money and more help for the towns along the river.”"] + [
         FILLER] * 10
     assert pull_quote(article(*texts)) is None
+
+
+def test_a_quoted_question_is_not_chosen():
+    question = "What temperature rating should a sleeping bag have for a night in the hills in May?"
+    statement = "We will fix every road in town before the first snow falls this winter."
+    texts = [FILLER] * 10 + [f"Readers ask: “{question}”", f"The mayor said: “{statement}”"] + [FILLER] * 10
+    assert pull_quote(article(*texts)).text == statement
+    assert pull_quote(article(*[FILLER] * 10, f"Readers ask: “{question}”", *[FILLER] * 10)) is None
