@@ -717,7 +717,7 @@ SAME_STANDFIRST = 0.8  # a leading paragraph this similar to the page's descript
 DATELINE_LETTERS = 12  # ... unless it is longer by more than a dateline ("Hamburg."): then it is the lede
 EXCERPT_LETTERS = 30  # a description that opens the lead with this many letters, and stops short, is an excerpt
 WHOLE_LEAD_LETTERS = 60  # ... as is one holding a whole lead paragraph of this many letters (not a line), and more
-HEADING_WORDS = 15   # a line in bold (or alone between paragraphs) of at most this many words is a subheading
+HEADING_WORDS = 20   # a line in bold (or alone between paragraphs) of at most this many words is a subheading
 
 
 @dataclass
@@ -905,7 +905,11 @@ def boilerplate_line(block, ctx: Context, leading: bool) -> str:
 
 
 def subheadings(blocks: list[Block]) -> list[Block]:
-    """Short lines that are not sentences, set in bold or standing between paragraphs, made subheadings."""
+    """Short lines that are not sentences, set in bold or standing between paragraphs, made subheadings, at
+    the level the page's own subheadings mostly have (a live blog's entries, some in <h4> and some in bold,
+    are all of one rank)."""
+    levels = [b.level for b in blocks if isinstance(b, Heading) and b.level > 1]
+    level = max(sorted(set(levels)), key=levels.count) if levels else 2
     out = list(blocks)
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or len(block.text.split()) > HEADING_WORDS or TEXT_END.search(block.text):
@@ -916,7 +920,7 @@ def subheadings(blocks: list[Block]) -> list[Block]:
         between = 0 < index < len(blocks) - 1 and all(
             isinstance(b, Paragraph) and TEXT_END.search(b.text) for b in (blocks[index - 1], blocks[index + 1]))
         if bold or between:
-            out[index] = Heading(block.id, plain_runs(block.runs), 2)
+            out[index] = Heading(block.id, plain_runs(block.runs), level)
     return out
 
 

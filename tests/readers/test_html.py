@@ -471,3 +471,14 @@ def test_no_space_before_a_comma_after_a_link():
     read = html.read(page(body, HEAD), "links.html")
     assert read.blocks[1].text == "Guests at Ocean Florida, shared the photos with the resort, and with their friends."
 
+
+
+def test_a_live_blogs_entries_in_headings_and_in_bold_are_of_one_rank():
+    body = "".join(f"<h4>9h0{n} - Entry number {n} of the morning</h4><p>{LONG}</p>"
+                   f"<p><b>8h4{n} - Another entry of the morning set in bold by the newsroom's tool today</b></p>"
+                   f"<p>{LONG.replace('committee', 'board')}</p>" for n in range(1, 4))
+    read = reader(".html")(page(body, HEAD), "live.html")
+    from layout.model import outline
+
+    headings = [b for b in outline(read.blocks) if isinstance(b, Heading)]
+    assert len(headings) == 6 and {h.level for h in headings} == {2}
