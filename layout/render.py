@@ -167,7 +167,7 @@ def context(article: Article, prefix: str = "") -> dict:
         "notes": article.notes,
         "note_backlinks": note_backlinks(article),
         "labels": labels(meta.lang),
-        "byline": byline(meta.authors, meta.lang),
+        "byline": byline(tuple(a for a in meta.authors if not same_name(a, meta.publication)), meta.lang),
         "date_label": date_label(meta.date, meta.lang),
         "short_title": short_title(meta.title),
         "shorter_title": short_title(meta.title, limit=40),  # for the running head on small paper
@@ -192,6 +192,16 @@ def note_backlinks(article: Article) -> dict[str, str]:
 def labels(lang: str) -> dict[str, str]:
     """The template words for `lang` (a BCP 47 tag), English where the language has none."""
     return {**LABELS["en"], **LABELS.get(lang.split("-")[0].lower(), {})}
+
+
+def same_name(author: str, publication: str) -> bool:
+    """The author is the publication itself ("FOCUS online" on FOCUS online's page): a byline would only
+    repeat the masthead."""
+    def key(text: str) -> str:  # letters and digits, accents and case aside
+        return re.sub(r"\W+", "", "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold())
+                                          if not unicodedata.combining(ch)))
+
+    return bool(publication) and key(author) == key(publication)
 
 
 def byline(authors: tuple[str, ...], lang: str) -> str:

@@ -128,3 +128,14 @@ def test_a_table_of_four_columns_spans_the_print_columns_only_when_its_rows_woul
     assert not wide_table(table("Furniture and toys", "2022", "2023", "2024"))  # figures: fits a column
     assert wide_table(table("Furniture and toys", "Electrical repairs", "Bicycles and prams", "Clothes"))
     assert not wide_table(table("A long cell of a table of three columns", "and another long one", "third"))
+
+
+def test_no_byline_when_the_author_is_the_publication():
+    from layout.render import context
+
+    meta = Meta(title="T", authors=("FOCUS Online",), publication="FOCUS online")
+    assert context(Article(meta, (), (), "x"))["byline"] == ""
+    meta = Meta(title="T", authors=("Les Echos", "Anne Drif"), publication="Les Échos", lang="fr")
+    assert context(Article(meta, (), (), "x"))["byline"] == "Par Anne Drif"  # accents aside, the same name
+    meta = Meta(title="T", authors=("Anne Drif",), publication="Les Echos", lang="fr")
+    assert context(Article(meta, (), (), "x"))["byline"] == "Par Anne Drif"
