@@ -191,7 +191,7 @@ def inspect(
     for label, value in (("title", meta.title), ("dek", meta.dek), ("authors", ", ".join(meta.authors)),
                          ("publication", meta.publication), ("date", meta.date), ("dateline", meta.dateline),
                          ("language", meta.lang), ("url", meta.url), ("identifier", meta.identifier),
-                         ("cover", meta.cover)):
+                         ("cover", meta.cover), ("credits", " / ".join(meta.credits))):
         if value:
             typer.echo(f"{label:12s} {value}")
     typer.echo(f"\n{len(article.blocks)} blocks, {article.words} words")

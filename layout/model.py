@@ -253,6 +253,7 @@ class Meta:
     identifier: str = ""
     keywords: tuple[str, ...] = ()
     cover: str = ""  # a picture beside the article for the EPUB's cover; without one, a cover is set from the headline
+    credits: tuple[str, ...] = ()  # the text's own credit lines ("With files from Reuters"), set after it
 
 
 @dataclass(frozen=True)
@@ -322,6 +323,7 @@ def article_from_dict(data: dict) -> Article:
     meta = dict(data["meta"])
     meta["authors"] = tuple(meta.get("authors", ()))
     meta["keywords"] = tuple(meta.get("keywords", ()))
+    meta["credits"] = tuple(meta.get("credits", ()))
     return Article(
         meta=Meta(**meta),
         blocks=tuple(block_from_dict(b) for b in data["blocks"]),

@@ -64,7 +64,8 @@ def typeset(article: Article) -> Article:
     blocks = tuple(_image(b, marks) if isinstance(b, Image) else map_runs(b, curl) for b in article.blocks)
     meta = article.meta
     meta = dataclasses.replace(meta, title=text(meta.title), dek=text(meta.dek), dateline=text(meta.dateline),
-                               authors=tuple(text(name) for name in meta.authors))
+                               authors=tuple(text(name) for name in meta.authors),
+                               credits=tuple(text(line) for line in meta.credits))
     return dataclasses.replace(article, meta=meta, blocks=blocks, notes=tuple(map_runs(n, curl) for n in article.notes))
 
 

@@ -85,7 +85,8 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
 
 
 def read_source(path: Path) -> Article:
-    """Read the article at `path` with the reader for its suffix; its headings made an outline (model.outline)."""
+    """Read the article at `path` with the reader for its suffix; its headings made an outline (model.outline),
+    its credit lines its credits."""
     check_path(path)
     text = read_text(path)
     words = len(text.split())
@@ -93,4 +94,19 @@ def read_source(path: Path) -> Article:
         raise SourceError(f"{path.name} holds {words:,} words, far over the limit for one article",
                           "split it into several articles, or check that the file holds one article")
     article = reader(path.suffix)(text, path.stem)
-    return dataclasses.replace(article, blocks=outline(article.blocks))
+    return credited(dataclasses.replace(article, blocks=outline(article.blocks)))
+
+
+CREDIT_REASONS = ("credit line", "agency credit")  # what the readers leave out of the text as its credits
+
+
+def credited(article: Article) -> Article:
+    """The credit lines a reader left out of the text ("With files from Reuters", "Translated by ...",
+    "First published in ...") set as the article's credits, which both outputs print after the text."""
+    credits = tuple(line.strip() for d in article.dropped if d.reason in CREDIT_REASONS
+                    for line in d.text.splitlines() if line.strip())
+    if not credits:
+        return article
+    meta = dataclasses.replace(article.meta, credits=article.meta.credits + credits)
+    return dataclasses.replace(article, meta=meta,
+                               dropped=tuple(d for d in article.dropped if d.reason not in CREDIT_REASONS))

@@ -482,3 +482,20 @@ def test_a_live_blogs_entries_in_headings_and_in_bold_are_of_one_rank():
 
     headings = [b for b in outline(read.blocks) if isinstance(b, Heading)]
     assert len(headings) == 6 and {h.level for h in headings} == {2}
+
+
+def test_credit_lines_become_the_articles_credits_printed_after_the_text(tmp_path):
+    """Not lost: "With files from ..." and "Translated by ..." are left out of the text and set after it."""
+    from layout import readers, themes
+    from layout.build import build
+
+    body = (f"<p>{LONG}</p><p>{LONG.replace('committee', 'board')}</p><p>With files from the wire services</p>"
+            "<p>Translated from the Dutch by Anna de Vries</p>")
+    source = tmp_path / "credits.html"
+    source.write_text(page(body, HEAD), encoding="utf-8")
+    article = readers.read(source)
+    assert article.meta.credits == ("With files from the wire services", "Translated from the Dutch by Anna de Vries")
+    assert not [d for d in article.dropped if "wire services" in d.text or "de Vries" in d.text]
+    result = build(source, tmp_path, ("html",), themes.load("clipping"))
+    html_out = next(p for p in result.outputs if p.suffix == ".html").read_text(encoding="utf-8")
+    assert '<p class="credit">With files from the wire services</p><p class="credit">Translated' in html_out
