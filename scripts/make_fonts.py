@@ -35,7 +35,8 @@ INSTANCES = (
 NOTO_PACKAGE = "fonts-noto-core_20201225-1_all.deb"
 NOTO_FOLDER = "usr/share/fonts/truetype/noto"
 NOTO_FILES = tuple(f"{family}-{weight}.ttf" for family in (
-    "NotoSerifDevanagari", "NotoSansDevanagari", "NotoNaskhArabic", "NotoSansArabic", "NotoSerifHebrew", "NotoSansHebrew")
+    "NotoSerifDevanagari", "NotoSansDevanagari", "NotoNaskhArabic", "NotoSansArabic", "NotoSerifHebrew", "NotoSansHebrew",
+    "NotoSerifThai", "NotoSansThai")
     for weight in ("Regular", "Bold")) + ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")  # Greek, for the sans
 
 FIXED_TIMESTAMP = 3_786_825_600  # 2024-01-01 in the font epoch (seconds since 1904): pinned for identical bytes

@@ -94,12 +94,12 @@ def test_hyphens_copy_as_typed(tmp_path):
 
 def test_characters_without_a_glyph_are_reported(tmp_path, caplog):
     source = tmp_path / "script.md"
-    source.write_text("# Headline\n\nA paragraph in English that quotes กรุงเทพมหานคร in Thai script.\n",
+    source.write_text("# Headline\n\nA paragraph in English that quotes თბილისი in Georgian script.\n",
                       encoding="utf-8")
     with caplog.at_level("WARNING", logger="layout"):
         build(source, tmp_path, ("pdf",), themes.load("clipping"))
     warnings = [r.getMessage() for r in caplog.records if r.name.startswith("layout")]
-    assert any("no glyph" in w and "Thai" in w for w in warnings), warnings
+    assert any("no glyph" in w and "Georgian" in w for w in warnings), warnings
 
 
 def test_devanagari_prints_in_the_bundled_devanagari_faces(tmp_path, caplog):
@@ -131,9 +131,9 @@ def test_glyphs_missing_from_notes_and_names_count_too():
     from layout.model import Article, Meta, Note, Paragraph, Run
     from layout.writers.fonts import warn_missing_glyphs
 
-    article = Article(Meta(title="Plain", authors=("ราม",)), (Paragraph("b001", (Run("Plain text."),)),), (),
+    article = Article(Meta(title="Plain", authors=("ნინო",)), (Paragraph("b001", (Run("Plain text."),)),), (),
                       "x", (Note("n1", "1", ((Run("→ 😀"),),)),))
-    assert set(warn_missing_glyphs(themes.load("clipping"), [article], "x")) >= {"ร", "😀"}
+    assert set(warn_missing_glyphs(themes.load("clipping"), [article], "x")) >= {"ნ", "😀"}
 
 
 def word_boxes(pdf: Path) -> dict[str, list[tuple[int, float]]]:
@@ -242,13 +242,14 @@ def test_an_arabic_article_is_set_right_to_left_in_bundled_faces(tmp_path, caplo
     assert lead[1] > width / 2 > later[1]
 
 
-def test_greek_prints_in_bundled_faces_in_the_sans_too(tmp_path):
+def test_greek_and_thai_print_in_bundled_faces(tmp_path):
     """Libre Franklin has no Greek: the masthead, byline and subheadings take the bundled Noto Sans, not a font
-    of this machine's."""
+    of this machine's; Thai, which no Latin face has, takes Noto Thai."""
     source = tmp_path / "greek.md"
     source.write_text("---\ntitle: Η Βουλή ψήφισε τον νέο νόμο\nlang: el\npublication: Η Εφημερίδα\nauthors: "
                       "[Μαρία Παπαδοπούλου]\n---\n\nΗ Βουλή ψήφισε την Τρίτη τον νέο νόμο για τις μεταφορές στα "
-                      "νησιά.\n\n## Οι αντιδράσεις\n\nΟι δήμαρχοι χαιρέτισαν την απόφαση.\n", encoding="utf-8")
+                      "νησιά.\n\n## Οι αντιδράσεις\n\nΟι δήμαρχοι χαιρέτισαν την απόφαση: กรุงเทพมหานคร.\n",
+                      encoding="utf-8")
     fonts = pdffonts(build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0])
     assert all(name.startswith("Layout-") for name in fonts), fonts
-    assert "Layout-Sans-Greek-Bold" in fonts
+    assert {"Layout-Sans-Greek-Bold", "Layout-Serif-Thai"} <= set(fonts)
