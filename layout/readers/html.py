@@ -150,7 +150,7 @@ class PageMeta:
         )
 
 
-def description(found: PageMeta, blocks) -> str:
+def description(found: PageMeta, blocks: list[Block]) -> str:
     """The page's first description that is not the lead's opening words cut short, nor the lead with more after
     it (a teaser the page made of its own text, which the clipping would print twice), else none."""
     lead = next((_key(b.text) for b in blocks if isinstance(b, Paragraph)), "")
@@ -389,9 +389,7 @@ def prune(page) -> list[Dropped]:
         el.drop_tree()
     for el in page.xpath("//a//svg"):  # an icon in a link: the extractor moves the link's text after it
         if el.getparent() is not None:
-            empty = el.makeelement("span")
-            empty.tail = el.tail
-            el.getparent().replace(el, empty)
+            el.drop_tree()
     dropped = []
     for el in page.xpath(EMBEDS):
         dropped.append(Dropped(squeeze(el.text_content()), "social media embed"))
@@ -717,6 +715,7 @@ SAME_STANDFIRST = 0.8  # a leading paragraph this similar to the page's descript
 DATELINE_LETTERS = 12  # ... unless it is longer by more than a dateline ("Hamburg."): then it is the lede
 EXCERPT_LETTERS = 30  # a description that opens the lead with this many letters, and stops short, is an excerpt
 WHOLE_LEAD_LETTERS = 60  # ... as is one holding a whole lead paragraph of this many letters (not a line), and more
+SITE_NAME_WORDS = 5  # after the headline and a separator, a site's name is at most this long
 HEADING_WORDS = 20   # a line in bold (or alone between paragraphs) of at most this many words is a subheading
 
 
@@ -787,7 +786,8 @@ def repeated_headline(block, ctx: Context, leading: bool) -> bool:
     key = _key(block.text)
     if key in ctx.headlines or (isinstance(block, Heading) and block.level == 1):
         return True
-    if _key(SEPARATORS.split(block.text)[0]) in ctx.headlines:  # with the site's name after it ("... | WDR")
+    first, *rest = SEPARATORS.split(block.text, maxsplit=1)
+    if rest and len(rest[0].split()) <= SITE_NAME_WORDS and _key(first) in ctx.headlines:  # "Headline | WDR"
         return True
     return isinstance(block, Heading) and any(len(h) > 20 and key.endswith(h) for h in ctx.headlines)
 
@@ -895,12 +895,15 @@ def boilerplate_line(block, ctx: Context, leading: bool) -> str:
 
     A label ("Read more:", "Advertisement", share buttons) goes wherever it stands; what may also be said
     in a sentence of the story (a call to action, a caption's wording, capitals) only above the text or
-    after its last long paragraph, where a longer block may go too (a sign-up form's legal small print).
+    after its last long paragraph, where a sign-up form's legal small print may be longer.
     """
     outside = leading or id(block) in ctx.tail
-    if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > (CREDIT_WORDS if outside else APPEAL_WORDS):
+    words = len(block.text.split())
+    if not isinstance(block, (Paragraph, Heading)) or words > CREDIT_WORDS:
         return ""
     reason = line_reason(block.text)
+    if words > APPEAL_WORDS:  # longer than an appeal: only the small print of a form, above or below the text
+        return reason if outside and reason == "legal notice" else ""
     return reason if outside or reason in LABEL_REASONS else ""
 
 

@@ -499,3 +499,15 @@ def test_credit_lines_become_the_articles_credits_printed_after_the_text(tmp_pat
     result = build(source, tmp_path, ("html",), themes.load("clipping"))
     html_out = next(p for p in result.outputs if p.suffix == ".html").read_text(encoding="utf-8")
     assert '<p class="credit">With files from the wire services</p><p class="credit">Translated' in html_out
+
+
+def test_a_lede_that_looks_like_furniture_stays():
+    """Above the text only a form's small print may be longer than an appeal; a lede that opens with the
+    headline and goes on is the lede."""
+    lede = ("Comments by the finance minister on Monday angered civil servants, who say the footbridge over the "
+            "Lem has been promised to them for years and that the council has never once kept a moderate word of it.")
+    opening = ("Bridge costs double - that is what the council was told on Tuesday, when the engineers came back "
+               "from the river with their new figures and a long list of the repairs still to be made.")
+    for first in (lede, opening):
+        read = html.read(page(f"<p>{first}</p><p>{LONG}</p><p>{LONG} Again.</p>", HEAD), "lede.html")
+        assert read.blocks[0].text == first, read.dropped
