@@ -13,7 +13,7 @@ from layout import __version__
 from layout.dates import parse_date
 from layout.model import Article, plain, run_groups
 from layout.pullquote import pull_quote
-from layout.typography import Marks, direction, marks_for
+from layout.typography import Marks, base_language, direction, marks_for
 from layout.themes import PACKAGE
 
 # Words the templates print, per language; English fills any gap.
@@ -54,7 +54,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["list_tree"] = list_tree
     env.filters["words"] = words
-    env.filters["initial"] = initial
+    env.filters["drop_cap"] = drop_cap
     env.filters["dir"] = dir_attribute
     env.globals["BESIDE_DROP_CAP"] = BESIDE_DROP_CAP
     env.tests["wide"] = wide_table
@@ -109,9 +109,19 @@ def words(text: str, in_cell: bool = False, after: int = 0) -> Markup:
     return Markup("").join(out + [escape(text[done:])])
 
 
-def dir_attribute(lang: str) -> Markup:
-    """` dir="rtl"` for a language written right to left, else nothing (left to right is every element's default)."""
-    return Markup(' dir="rtl"') if direction(lang) == "rtl" else Markup("")
+def dir_attribute(lang: str, always: bool = False) -> Markup:
+    """` dir="rtl"` for a language written right to left, else nothing (left to right is the document's
+    default); with `always`, ` dir="ltr"` too, for an element that may stand inside right-to-left text (an
+    article of a digest, an entry of its contents)."""
+    if direction(lang) == "rtl":
+        return Markup(' dir="rtl"')
+    return Markup(' dir="ltr"') if always else Markup("")
+
+
+def drop_cap(text: str, lang: str) -> str:
+    """The letter a drop cap shows in print (`initial`), none in right-to-left text (its cap would stand on
+    the wrong side)."""
+    return initial(text) if direction(lang) == "ltr" else ""
 
 
 def initial(text: str) -> str:
@@ -191,7 +201,7 @@ def note_backlinks(article: Article) -> dict[str, str]:
 
 def labels(lang: str) -> dict[str, str]:
     """The template words for `lang` (a BCP 47 tag), English where the language has none."""
-    return {**LABELS["en"], **LABELS.get(lang.split("-")[0].lower(), {})}
+    return {**LABELS["en"], **LABELS.get(base_language(lang), {})}
 
 
 def same_name(author: str, publication: str) -> bool:
@@ -209,7 +219,7 @@ def byline(authors: tuple[str, ...], lang: str) -> str:
     if not authors:
         return ""
     words = labels(lang)
-    joined = words["and"] + ("" if lang.split("-")[0].lower() in PREFIX_AND else " ")
+    joined = words["and"] + ("" if base_language(lang) in PREFIX_AND else " ")
     names = words["comma"].join(authors[:-1]) + f" {joined}{authors[-1]}" if len(authors) > 1 else authors[0]
     return f"{words['by']} {names}"
 

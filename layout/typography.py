@@ -42,17 +42,32 @@ OPENERS = "([{—–-/\u00a0" + NNBSP  # a quote after these, a space, an openin
 
 def marks_for(lang: str) -> Marks | None:
     """The quotation marks of a BCP 47 language tag, or None for a language not in QUOTES."""
-    tag = lang.strip().lower().replace("_", "-")
-    return QUOTES.get(tag) or QUOTES.get(tag.split("-")[0])
+    tag = "-".join(subtags(lang))
+    return QUOTES.get(tag) or QUOTES.get(base_language(lang))
 
 
-RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"})
+RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "nqo", "ps", "sd", "syr", "ug", "ur", "yi"})
+RIGHT_TO_LEFT_SCRIPTS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"})
+
+
+def subtags(lang: str) -> list[str]:
+    """A BCP 47 tag's parts, lower-cased: "sd_Deva-IN" -> ["sd", "deva", "in"]."""
+    return lang.strip().lower().replace("_", "-").split("-")
+
+
+def base_language(lang: str) -> str:
+    """The language of a BCP 47 tag without its script or region: "ar_EG" -> "ar"."""
+    return subtags(lang)[0]
 
 
 def direction(lang: str) -> str:
-    """The direction a language is written in: "rtl" for Arabic, Hebrew, Persian, Urdu and the like, else "ltr"."""
-    tag = lang.strip().lower().replace("_", "-").split("-")
-    return "rtl" if tag[0] in RIGHT_TO_LEFT or "arab" in tag[1:] or "hebr" in tag[1:] else "ltr"
+    """The direction a language is written in: "rtl" for Arabic, Hebrew, Persian, Urdu and the like, else "ltr";
+    a script subtag, when the tag has one, decides ("sd-Deva" is left to right, "az-Arab" right to left)."""
+    tag = subtags(lang)
+    script = next((part for part in tag[1:] if len(part) == 4 and part.isalpha()), "")
+    if script:
+        return "rtl" if script in RIGHT_TO_LEFT_SCRIPTS else "ltr"
+    return "rtl" if tag[0] in RIGHT_TO_LEFT else "ltr"
 
 
 def typeset(article: Article) -> Article:

@@ -137,3 +137,21 @@ def test_an_articles_cover_picture_is_not_checked_in_a_digest(tmp_path):
         readers.read(article)
     result = digest([SEED, article], tmp_path / "d", themes.load("clipping"), formats=("epub",))
     assert epubcheck(result.outputs[0]) == []
+
+
+def test_a_digest_mixing_directions_gives_each_article_its_own(tmp_path):
+    """After an Arabic article, the English one is still set left to right: its lead in the left column."""
+    from conftest import ARABIC_ARTICLE
+    from pypdf import PdfReader
+
+    arabic = tmp_path / "arabic.md"
+    arabic.write_text(ARABIC_ARTICLE, encoding="utf-8")
+    result = digest([arabic, SEED], tmp_path / "d", themes.load("clipping"))
+    pdf = next(p for p in result.outputs if p.suffix == ".pdf")
+    width = float(PdfReader(pdf).pages[0].mediabox.width)
+    lead = [float(x) for x in re.findall(r'<word xMin="([\d.]+)"[^>]*>American-(?:supplied)?</word>', pdftotext(pdf, "-bbox"))]
+    assert lead and lead[0] < width / 2
+    book = next(p for p in result.outputs if p.suffix == ".epub")
+    assert epubcheck(book) == []
+    with zipfile.ZipFile(book) as archive:
+        assert '<li lang="en" xml:lang="en" dir="ltr">' in archive.read("EPUB/nav.xhtml").decode()

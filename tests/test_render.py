@@ -139,3 +139,10 @@ def test_no_byline_when_the_author_is_the_publication():
     assert context(Article(meta, (), (), "x"))["byline"] == "Par Anne Drif"  # accents aside, the same name
     meta = Meta(title="T", authors=("Anne Drif",), publication="Les Echos", lang="fr")
     assert context(Article(meta, (), (), "x"))["byline"] == "Par Anne Drif"
+
+
+def test_no_drop_cap_in_right_to_left_text_and_labels_for_a_tag_with_a_region():
+    from layout.render import drop_cap, labels
+
+    assert drop_cap("BBC reported", "en") == "B" and drop_cap("BBC reported", "ar") == ""
+    assert labels("ar_EG")["by"] == labels("ar")["by"] != labels("en")["by"]

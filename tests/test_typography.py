@@ -86,5 +86,5 @@ def test_code_is_set_in_the_bundled_monospaced_face(tmp_path):
 
 
 def test_direction_by_language():
-    assert [direction(t) for t in ("ar", "he", "fa-IR", "ur", "yi", "az-Arab")] == ["rtl"] * 6
-    assert [direction(t) for t in ("en", "de-CH", "hi", "az", "")] == ["ltr"] * 5
+    assert [direction(t) for t in ("ar", "he", "fa-IR", "ur", "yi", "az-Arab", "ar_EG", "syr", "pa-Arab-PK")] == ["rtl"] * 9
+    assert [direction(t) for t in ("en", "de-CH", "hi", "az", "", "sd-Deva", "ar-Latn")] == ["ltr"] * 7
