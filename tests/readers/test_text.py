@@ -294,3 +294,17 @@ def test_the_article_repeated_in_one_block_is_dropped():
     assert kept == paragraphs  # the first is read as the standfirst
     assert [d.reason for d in article.dropped] == ["repeated text"]
     assert_nothing_lost(source, article)
+
+
+def test_credit_lines_at_the_end_are_the_articles_credits(tmp_path):
+    from layout import readers
+
+    body = ("The committee met on a wet Tuesday morning and spent most of the session arguing about the budget for "
+            "the new footbridge, which has already cost twice what was promised.")
+    source = tmp_path / "credit.txt"
+    source.write_text(f"Bridge costs double at the river\n\n{body}\n\n{body.replace('committee', 'board')}\n\n"
+                      f"{body.replace('committee', 'council')}\n\nWith files from Reuters\n\n"
+                      "Additional reporting by Jane Roe\n", encoding="utf-8")
+    article = readers.read(source)
+    assert article.meta.credits == ("With files from Reuters", "Additional reporting by Jane Roe")
+    assert not [d for d in article.dropped if "Reuters" in d.text or "Roe" in d.text]

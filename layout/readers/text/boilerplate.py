@@ -177,6 +177,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("credit line", re.compile(
         r"^(?:mit|with|con|avec) (?:agenturmaterial|material (?:von|from) |dpa|afp|reuters|ap\b|epd|kna)"
         r"|contributed to this (?:report|story)|^(?:copyright|quelle|source|sources|fuente)\s*:"
+        r"|^(?:with files from|(?:with )?additional reporting by|with reporting by|reporting by)\s"
         r"|^(?:aus dem \w+ (?:von|übersetzt)|translated (?:from (?:the )?\w+ )?by|traducción de|traduit de)"
         r"|^first published (?:in|by|on)|erstveröffentlichung|^(?:redaktion|sendung|produktion)\s*:", re.I)),
     ("gallery widget", re.compile(r"\b(?:open|view|see) (?:this |the )?(?:photos?|images?|pictures?) in "
