@@ -24,16 +24,17 @@ def pull_quote(article: Article, min_words: int = 350) -> PullQuote | None:
     paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
     if article.words < min_words or len(paragraphs) < 6:
         return None
-    candidates = [text for block in paragraphs for text in _quotations(block.text)]
+    asks = "?;\u037e؟" if article.meta.lang.lower().startswith("el") else "?\u037e؟"  # Greek asks with ";"
+    candidates = [text for block in paragraphs for text in _quotations(block.text, asks)]
     if not candidates:
         return None
     best = min(candidates, key=lambda text: abs(len(text) - 105))
     return PullQuote(best, _placement(article))
 
 
-def _quotations(text: str) -> list[str]:
-    """Whole sentences of 50 to 160 characters taken from the quotations in `text`; not a question (a
-    heading's or a reader's, quoted), which a pull quote would leave unanswered."""
+def _quotations(text: str, asks: str = "?") -> list[str]:
+    """Whole sentences of 50 to 160 characters taken from the quotations in `text`; not a question (ending
+    in one of `asks`: a heading's or a reader's question, quoted), which a pull quote would leave unanswered."""
     found = []
     for match in _QUOTED.finditer(text):
         sentences = _SENTENCE_END.split(match[1].strip())
@@ -42,8 +43,10 @@ def _quotations(text: str) -> list[str]:
             if len(quote) + len(sentence) > 160:
                 break
             quote = f"{quote} {sentence}".strip()
+        asked = quote.rstrip()[-1:] in asks
         quote = quote.rstrip(",;: ")
-        if 50 <= len(quote) <= 160 and quote[0].isupper() and not quote.endswith("?"):  # a question asks, not says
+        opens = quote[0].isupper() or quote[0].upper() == quote[0].lower()  # a capital, or a script without case
+        if 50 <= len(quote) <= 160 and opens and not asked:
             found.append(quote if quote[-1] in ".!?…" else quote + "…")
     return found
 

@@ -35,3 +35,19 @@ def test_a_quoted_question_is_not_chosen():
     texts = [FILLER] * 10 + [f"Readers ask: “{question}”", f"The mayor said: “{statement}”"] + [FILLER] * 10
     assert pull_quote(article(*texts)).text == statement
     assert pull_quote(article(*[FILLER] * 10, f"Readers ask: “{question}”", *[FILLER] * 10)) is None
+
+
+def test_a_question_in_arabic_or_greek_is_not_chosen_either():
+    arabic = "هل ستنتهي أعمال إصلاح الجسر قبل الشتاء كما وعد المجلس في الربيع الماضي؟"
+    greek = "Θα τελειώσουν οι εργασίες στη γέφυρα πριν από τον χειμώνα, όπως υποσχέθηκε το συμβούλιο;"
+    for lang, question in (("ar", arabic), ("el", greek)):
+        texts = [FILLER] * 10 + [f"Readers ask: “{question}”"] + [FILLER] * 10
+        chosen = article(*texts)
+        chosen = Article(Meta(title="T", lang=lang), chosen.blocks)
+        assert pull_quote(chosen) is None, lang
+
+
+def test_a_statement_in_a_script_without_capitals_can_be_chosen():
+    statement = "سننتهي من إصلاح كل طرق المدينة قبل أن يتساقط الثلج الأول هذا الشتاء."
+    texts = [FILLER] * 10 + [f"قال رئيس البلدية: «{statement}»"] + [FILLER] * 10
+    assert pull_quote(Article(Meta(title="T", lang="ar"), article(*texts).blocks)).text == statement
