@@ -50,6 +50,9 @@ def is_local(src: str) -> bool:
     return bool(src) and not parts.scheme and not parts.netloc and not src.startswith("/")
 
 
+CLOSING_MARK = re.compile(r"(?:,|\.(?![.\w])|\))")  # a comma, a full stop (not "..." nor ".NET"), a bracket
+
+
 def merge(pieces: list[Run]) -> Runs:
     """Inline runs as a reader collected them, tidied: adjacent runs of one style joined (note references,
     page markers and line breaks stay apart), whitespace squeezed within and across runs and around line
@@ -66,10 +69,10 @@ def merge(pieces: list[Run]) -> Runs:
         text = re.sub(r"\s+", " ", run.text)
         if last is not None and last.text.endswith((" ", "\n")):
             text = text.lstrip(" ")
-            if text[:1] in (",", ".", ")") and not _same_style(last, run):  # a link's own trailing space
+            if CLOSING_MARK.match(text) and not _same_style(last, run):  # a link's own trailing space
                 runs[-1] = last = dataclasses.replace(last, text=last.text.rstrip(" "))
-        elif last is not None and re.match(r" [,.)]", text) and not _same_style(last, run):  # "<a>x</a> , y"
-            text = text[1:]
+        elif last is not None and CLOSING_MARK.match(text[1:]) and text[:1] == " " and not _same_style(last, run):
+            text = text[1:]  # "<a>x</a> , y"
         if last is not None and _same_style(last, run):
             runs[-1] = dataclasses.replace(last, text=last.text + text)
         elif text or run.page:
