@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -73,11 +74,11 @@ def fingerprint(request: Request) -> str:
     files += [request.source.parent / ref for ref in refs if "://" not in ref and len(ref) < 256]
     theme = themes.load(request.theme)
     files += sorted(p for p in theme.folder.rglob("*") if p.is_file())
-    templates = Path(__file__).parent / "templates"  # with the shared styles and fonts: by name, size and time
-    for root in (*theme.roots, templates):
+    for root in theme.roots:  # the shared styles and fonts: by name, size and time, not read every time
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             status = path.stat()
             digest.update(f"{path}:{status.st_size}:{status.st_mtime_ns}".encode())
+    digest.update(code_stamp().encode())
     for path in files:
         if _is_file(path):
             digest.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
@@ -86,6 +87,15 @@ def fingerprint(request: Request) -> str:
                 "epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """The package's own code and templates, by name, size and time: a changed reader or template rebuilds
+    what it made, though the version number stayed."""
+    package = Path(__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".html") and "__pycache__" not in p.parts)
+    return hashlib.sha256("".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files).encode()).hexdigest()
 
 
 def _is_file(path: Path) -> bool:

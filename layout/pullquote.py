@@ -45,10 +45,14 @@ def _quotations(text: str, asks: str = "?") -> list[str]:
             quote = f"{quote} {sentence}".strip()
         asked = quote.rstrip()[-1:] in asks
         quote = quote.rstrip(",;: ")
-        opens = quote[0].isupper() or quote[0].upper() == quote[0].lower()  # a capital, or a script without case
-        if 50 <= len(quote) <= 160 and opens and not asked:
+        if 50 <= len(quote) <= 160 and _opens_sentence(quote) and not asked:
             found.append(quote if quote[-1] in ".!?…" else quote + "…")
     return found
+
+
+def _opens_sentence(text: str) -> bool:
+    """`text` begins as a sentence does: with a capital, or a letter of a script without capitals."""
+    return text[:1].isupper() or (text[:1].isalpha() and text[0].upper() == text[0].lower())
 
 
 def _placement(article: Article, words: int = 110) -> str:

@@ -51,3 +51,9 @@ def test_a_statement_in_a_script_without_capitals_can_be_chosen():
     statement = "سننتهي من إصلاح كل طرق المدينة قبل أن يتساقط الثلج الأول هذا الشتاء."
     texts = [FILLER] * 10 + [f"قال رئيس البلدية: «{statement}»"] + [FILLER] * 10
     assert pull_quote(Article(Meta(title="T", lang="ar"), article(*texts).blocks)).text == statement
+
+
+def test_a_quotation_longer_than_a_pull_quote_is_passed_over():
+    long_sentence = "We will " + "fix every road and every bridge in town, " * 6 + "before the snow."
+    texts = [FILLER] * 10 + [f"The mayor said: “{long_sentence}”"] + [FILLER] * 10
+    assert pull_quote(article(*texts)) is None
