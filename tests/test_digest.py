@@ -122,7 +122,7 @@ def test_each_chapter_says_its_own_language(tmp_path):
         assert 'xml:lang="de"' in book.read("EPUB/article-2.xhtml").decode()
         assert 'xml:lang="en"' in book.read("EPUB/article-1.xhtml").decode()
         for name in ("EPUB/nav.xhtml", "EPUB/contents.xhtml"):  # its entries in the book's lists say it too
-            assert '<li lang="de" xml:lang="de"><a href="article-2.xhtml">' in book.read(name).decode()
+            assert '<li lang="de" xml:lang="de" dir="ltr"><a href="article-2.xhtml">' in book.read(name).decode()
 
 
 def test_an_articles_cover_picture_is_not_checked_in_a_digest(tmp_path):
