@@ -14,7 +14,7 @@ from layout.errors import OptionError, SourceError
 from layout.model import Article, Meta
 from layout.readers.common import identifier
 
-FIELDS = ("title", "dek", "authors", "publication", "date", "dateline", "lang", "url", "keywords", "cover")
+FIELDS = ("title", "dek", "authors", "publication", "date", "dateline", "lang", "url", "keywords", "cover", "credits")
 ALIASES = {"subtitle": "dek", "standfirst": "dek", "description": "dek", "author": "authors",
            "language": "lang", "site": "publication", "tags": "keywords"}
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -31,6 +31,9 @@ def normalize(data: Mapping, where: str) -> dict:
 
 
 def _value(name: str, value, where: str):
+    if name == "credits":  # one line, or a list of lines; a credit may hold commas ("With files from AP, AFP")
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return tuple(" ".join(str(item).split()) for item in items if str(item).strip())
     if name in ("authors", "keywords"):
         items = value if isinstance(value, (list, tuple)) else re.split(r"\s*[,;]\s*", str(value))
         return tuple(" ".join(_name(item, name, where).split()) for item in items if _name(item, name, where).strip())

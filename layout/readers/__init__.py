@@ -107,6 +107,6 @@ def credited(article: Article) -> Article:
                     for line in d.text.splitlines() if line.strip())
     if not credits:
         return article
-    meta = dataclasses.replace(article.meta, credits=article.meta.credits + credits)
+    meta = dataclasses.replace(article.meta, credits=tuple(dict.fromkeys(article.meta.credits + credits)))
     return dataclasses.replace(article, meta=meta,
                                dropped=tuple(d for d in article.dropped if d.reason not in CREDIT_REASONS))

@@ -234,6 +234,7 @@ def test_an_arabic_article_is_set_right_to_left_in_bundled_faces(tmp_path, caplo
     fonts = pdffonts(pdf)
     assert all(name.startswith("Layout-") for name in fonts), fonts
     assert {"Layout-Serif-Arabic", "Layout-Sans-Arabic-Bold"} <= set(fonts)
+    assert not [name for name in fonts if "Oblique" in name]  # no slant made up for a script without italics
     assert '<html lang="ar" dir="rtl"' in next(p for p in result.outputs if p.suffix == ".html").read_text()
     width = float(PdfReader(pdf).pages[0].mediabox.width)
     boxes = {word[::-1]: places for word, places in word_boxes(pdf).items()}  # -bbox gives letters as drawn
