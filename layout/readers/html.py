@@ -117,7 +117,6 @@ class PageMeta:
     """What the page says about the article, each field from the best source that has it."""
 
     title: str = ""
-    dek: str = ""  # the first of `deks`
     deks: tuple[str, ...] = ()  # the page's descriptions, best first: the extractor's, Open Graph, JSON-LD, <meta>
     authors: tuple[str, ...] = ()
     publication: str = ""
@@ -126,6 +125,11 @@ class PageMeta:
     url: str = ""
     keywords: tuple[str, ...] = ()
     headlines: tuple[str, ...] = ()  # every headline the page states; the title is the first
+
+    @property
+    def dek(self) -> str:
+        """The page's first description."""
+        return first(*self.deks)
 
     @classmethod
     def of(cls, page, doc) -> "PageMeta":
@@ -138,7 +142,6 @@ class PageMeta:
                                                clean(ld.get("description")), clean(tags.get("description"))) if d))
         return cls(
             title=headlines[0] if headlines else "",
-            dek=first(*deks),
             deks=deks,
             authors=page_authors(ld, tags, doc),
             publication=site or clean(doc.hostname),

@@ -159,4 +159,3 @@ def main() -> int:
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     sys.exit(main())
-

@@ -472,7 +472,6 @@ def test_no_space_before_a_comma_after_a_link():
     assert read.blocks[1].text == "Guests at Ocean Florida, shared the photos with the resort, and with their friends."
 
 
-
 def test_a_live_blogs_entries_in_headings_and_in_bold_are_of_one_rank():
     body = "".join(f"<h4>9h0{n} - Entry number {n} of the morning</h4><p>{LONG}</p>"
                    f"<p><b>8h4{n} - Another entry of the morning set in bold by the newsroom's tool today</b></p>"
