@@ -254,3 +254,22 @@ def test_greek_and_thai_print_in_bundled_faces(tmp_path):
     fonts = pdffonts(build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0])
     assert all(name.startswith("Layout-") for name in fonts), fonts
     assert {"Layout-Sans-Greek-Bold", "Layout-Serif-Thai"} <= set(fonts)
+
+
+def test_right_to_left_running_heads_change_sides(tmp_path):
+    """On the pages after the first, the running title stands at the right, where a right-to-left reader
+    starts, and the folio at the left."""
+    import re
+
+    head, rest = ARABIC_ARTICLE.split("\n---\n", 1)
+    body = rest.split("[^1]:")[0].replace("[^1]", "")
+    source = tmp_path / "long.md"
+    source.write_text(head + "\n---\n" + "\n\n".join([body] * 12), encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0]
+    assert len(PdfReader(pdf).pages) >= 2
+    width = float(PdfReader(pdf).pages[1].mediabox.width)
+    page_two = pdftotext(pdf, "-bbox", "-f", "2", "-l", "2")
+    heads = [(float(x), word[::-1]) for x, y, word in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page_two) if float(y) < 50]
+    assert [x for x, word in heads if word == "استئناف"][0] > width / 2  # the title's first word
+    assert [x for x, word in heads if word[::-1] == "2024"][0] < width / 2  # the folio's date
