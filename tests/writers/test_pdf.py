@@ -273,3 +273,32 @@ def test_right_to_left_running_heads_change_sides(tmp_path):
              re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page_two) if float(y) < 50]
     assert [x for x, word in heads if word == "استئناف"][0] > width / 2  # the title's first word
     assert [x for x, word in heads if word[::-1] == "2024"][0] < width / 2  # the folio's date
+
+
+def test_right_to_left_paragraphs_are_indented_at_the_right(tmp_path):
+    """WeasyPrint sets a right-to-left first-line indent at the left; the theme opens the line with a space at
+    the right instead: a paragraph after a paragraph starts an indent short of the right edge (A5: one column)."""
+    import re
+
+    head, rest = ARABIC_ARTICLE.split("\n---\n", 1)
+    first, second = rest.split("\n\n")[0].strip(), rest.split("\n\n")[2].replace("[^1]", "")
+    source = tmp_path / "indent.md"
+    source.write_text(f"{head}\n---\n\n{first}\n\n{second}\n", encoding="utf-8")
+    from layout.paper import PrintOptions, parse_paper
+
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(parse_paper("a5"))).outputs[0]
+    lines = [(float(x), text) for x, text in re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>',
+                                                        pdftotext(pdf, "-bbox-layout"), re.S)]
+    right = max(x for x, _ in lines)
+    opening = second.split()[0][::-1]  # -bbox-layout gives the letters as drawn
+    [start] = [x for x, text in lines if re.search(rf">{re.escape(opening)}<", text)]
+    assert 8 < right - start < 14  # 1.1 em of 9.6 pt
+
+
+def test_no_slant_is_made_up_for_arabic_or_hebrew_inside_latin_italics(tmp_path):
+    source = tmp_path / "mixed.md"
+    source.write_text("# Words\n\nThe sign says *كتاب (book) and ספר* in two scripts, set in italics here.\n",
+                      encoding="utf-8")
+    fonts = pdffonts(build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0])
+    assert {"Layout-Serif-Arabic-Italic", "Layout-Serif-Hebrew-Italic"} <= set(fonts)  # the upright twins
+    assert not [name for name in fonts if "Oblique" in name]
