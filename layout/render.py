@@ -30,10 +30,13 @@ LABELS: dict[str, dict[str, str]] = {
     "es": {"by": "Por", "and": "y", "notes": "Notas", "contents": "Índice", "landmarks": "Puntos de referencia",
            "page": "Página", "of": "de", "cover": "Portada", "pages": "Páginas", "clipping": "Recorte de prensa", "start": "Inicio",
            "digest": "Selección", "articles": "artículos"},
-    # Arabic and Hebrew write "and" as a prefix of the name after it, so their "and" carries no space after it
+    # Arabic and Hebrew write "and" as a prefix of the name after it: no space after their "and" (Persian's stands apart)
     "ar": {"by": "بقلم", "and": "و", "comma": "، ", "notes": "ملاحظات", "contents": "المحتويات", "landmarks": "معالم",
            "page": "صفحة", "of": "من", "cover": "الغلاف", "pages": "الصفحات", "clipping": "قصاصة صحفية",
            "start": "البداية", "digest": "مختارات", "articles": "مقالات"},
+    "fa": {"by": "نوشتهٔ", "and": "و", "comma": "، ", "notes": "یادداشت‌ها", "contents": "فهرست", "landmarks": "نشانه‌ها",
+           "page": "صفحهٔ", "of": "از", "cover": "جلد", "pages": "صفحه‌ها", "clipping": "بریدهٔ روزنامه",
+           "start": "آغاز", "digest": "گزیده", "articles": "مقاله"},
     "he": {"by": "מאת", "and": "ו", "notes": "הערות", "contents": "תוכן העניינים", "landmarks": "ציוני דרך",
            "page": "עמוד", "of": "מתוך", "cover": "כריכה", "pages": "עמודים", "clipping": "קטע עיתונות",
            "start": "התחלה", "digest": "לקט", "articles": "כתבות"},

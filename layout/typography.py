@@ -32,6 +32,8 @@ QUOTES = {
     "pt": Marks("«", "»", "“", "”"),
     "pt-br": Marks("“", "”", "‘", "’"),
     "nl": Marks("“", "”", "‘", "’"),
+    "ar": Marks("«", "»", "“", "”"),  # typed in reading order; right to left, each is shown mirrored
+    "fa": Marks("«", "»", "“", "”"),
 }
 APOSTROPHE = "’"
 FEET_INCHES = re.compile(r"\d′\d{1,2}$")

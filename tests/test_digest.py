@@ -155,3 +155,5 @@ def test_a_digest_mixing_directions_gives_each_article_its_own(tmp_path):
     assert epubcheck(book) == []
     with zipfile.ZipFile(book) as archive:
         assert '<li lang="en" xml:lang="en" dir="ltr">' in archive.read("EPUB/nav.xhtml").decode()
+        languages = re.findall(r"<dc:language>([^<]+)</dc:language>", archive.read("EPUB/content.opf").decode())
+    assert languages == ["ar", "en"]  # the book's language first, then its chapters' others

@@ -146,3 +146,10 @@ def test_no_drop_cap_in_right_to_left_text_and_labels_for_a_tag_with_a_region():
 
     assert drop_cap("BBC reported", "en") == "B" and drop_cap("BBC reported", "ar") == ""
     assert labels("ar_EG")["by"] == labels("ar")["by"] != labels("en")["by"]
+
+
+def test_persian_byline_keeps_its_and_apart_and_arabic_quotes_are_guillemets():
+    from layout.typography import curl_text, marks_for
+
+    assert byline(("مریم کریمی", "پیمان رستگار"), "fa") == "نوشتهٔ مریم کریمی و پیمان رستگار"
+    assert curl_text('قال: "نحن متفائلون" اليوم', marks_for("ar")) == "قال: «نحن متفائلون» اليوم"

@@ -316,6 +316,8 @@ def describe(out: epub.EpubBook, book: Book, job: Job) -> None:
     out.set_identifier(meta.identifier)
     out.set_title(meta.title)
     out.set_language(meta.lang)
+    for lang in dict.fromkeys(c.lang for c in book.chapters if c.lang and c.lang != meta.lang):
+        out.add_metadata("DC", "language", lang)  # a digest's chapters in other languages: the first is the book's
     if direction(meta.lang) == "rtl":
         out.set_direction("rtl")  # the spine's page-progression-direction: pages turn leftwards
     for number, author in enumerate(meta.authors, 1):
