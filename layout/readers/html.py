@@ -387,7 +387,8 @@ EMBEDS = ("//blockquote[contains(@class, 'tweet') or contains(@class, 'instagram
 def prune(page) -> list[Dropped]:
     """Take out what is never body text before the extractor sees the page: captions (read apart
     beforehand), <template> content (which a browser never shows), icons drawn in SVG (the extractor moved
-    the text after one, in a link or a line, out of its place) and social-media posts embedded as quotations (recorded as dropped)."""
+    the text after one, in a link or a line, out of its place) and social-media posts embedded as quotations
+    (recorded as dropped)."""
     for el in page.xpath(CAPTIONS + " | //template"):  # a <template> is never shown
         el.drop_tree()
     for el in page.xpath("//svg"):  # an icon: the extractor moves the text after one (in a link, in a line)
