@@ -151,6 +151,10 @@ def test_a_digest_mixing_directions_gives_each_article_its_own(tmp_path):
     width = float(PdfReader(pdf).pages[0].mediabox.width)
     lead = [float(x) for x in re.findall(r'<word xMin="([\d.]+)"[^>]*>American-(?:supplied)?</word>', pdftotext(pdf, "-bbox"))]
     assert lead and lead[0] < width / 2
+    pages = pdftotext(pdf).split("\f")
+    english = [page for page in pages if "American-" in page]
+    assert english and "Page " in english[0] and "صفحة" not in english[0]  # its furniture in its own words
+    assert "صفحة" in pages[0]  # the digest's cover, in the digest's language (its first article's)
     book = next(p for p in result.outputs if p.suffix == ".epub")
     assert epubcheck(book) == []
     with zipfile.ZipFile(book) as archive:
