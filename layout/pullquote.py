@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from layout.model import Article, Paragraph
+from layout.typography import base_language
 
 _QUOTED = re.compile(r"[“«„\"]([^”»“\"]{40,400})[”»“\"]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -24,7 +25,7 @@ def pull_quote(article: Article, min_words: int = 350) -> PullQuote | None:
     paragraphs = [b for b in article.blocks if isinstance(b, Paragraph)]
     if article.words < min_words or len(paragraphs) < 6:
         return None
-    asks = "?;\u037e؟" if article.meta.lang.lower().startswith("el") else "?\u037e؟"  # Greek asks with ";"
+    asks = "?;\u037e؟" if base_language(article.meta.lang) == "el" else "?\u037e؟"  # Greek asks with ";"
     candidates = [text for block in paragraphs for text in _quotations(block.text, asks)]
     if not candidates:
         return None
