@@ -97,12 +97,13 @@ def read_source(path: Path) -> Article:
     return credited(dataclasses.replace(article, blocks=outline(article.blocks)))
 
 
-CREDIT_REASONS = ("credit line", "agency credit")  # what the readers leave out of the text as its credits
+CREDIT_REASONS = ("credit line", "agency credit", "author note")  # what the readers set as the article's credits
 
 
 def credited(article: Article) -> Article:
     """The credit lines a reader left out of the text ("With files from Reuters", "Translated by ...",
-    "First published in ...") set as the article's credits, which both outputs print after the text."""
+    "First published in ...", "Jane Roe is a professor of ...") set as the article's credits, which both
+    outputs print after the text."""
     credits = tuple(line.strip() for d in article.dropped if d.reason in CREDIT_REASONS
                     for line in d.text.splitlines() if line.strip())
     if not credits:

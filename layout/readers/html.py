@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from contextlib import contextmanager
+import dataclasses
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
@@ -16,7 +17,10 @@ from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Im
                           Runs, LINE_BREAK, map_runs)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
-from layout.readers.text.boilerplate import line_reason
+from layout.readers.text.boilerplate import agency, line_reason
+from layout.readers.text.lines import JOBS, names_only
+from layout.readers.text.lines import byline as by_names
+from layout.readers.text.lines import author_note as author_line
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,7 @@ def read(text: str, name: str) -> Article:
     # the standfirst as the page shows it (again, or as a long heading above the text), else its description
     shown = (d.text for d in dropped if d.reason == "repeated standfirst")
     dek = next(shown, "") or next((d.text for d in dropped if d.reason == "standfirst"), "") or description(found, blocks)
+    found = dataclasses.replace(found, authors=shown_authors(found, dropped))
     title = found.title or _first_heading(blocks)
     if not title:
         raise SourceError(f"{name} has no title", "give the page a <title>, or set one with --title")
@@ -128,8 +133,8 @@ class PageMeta:
 
     @property
     def dek(self) -> str:
-        """The page's first description."""
-        return first(*self.deks)
+        """The page's first description that is not a name (some pages describe an article by its author)."""
+        return first(*(d for d in self.deks if not names_only(d)))
 
     @classmethod
     def of(cls, page, doc) -> "PageMeta":
@@ -155,9 +160,24 @@ class PageMeta:
 
 def description(found: PageMeta, blocks: list[Block]) -> str:
     """The page's first description that is not the lead's opening words cut short, nor the lead with more after
-    it (a teaser the page made of its own text, which the clipping would print twice), else none."""
+    it (a teaser the page made of its own text, which the clipping would print twice), nor a name, else none."""
     lead = next((_key(b.text) for b in blocks if isinstance(b, Paragraph)), "")
-    return first(*(d for d in found.deks if not _excerpt(_key(d), lead)))
+    return first(*(d for d in found.deks if not _excerpt(_key(d), lead) and not names_only(d)))
+
+
+def shown_authors(found: PageMeta, dropped: list[Dropped]) -> tuple[str, ...]:
+    """The page's authors; where it names only itself (or a user of its software, "Site D"), the people its
+    byline in the text names."""
+    if not all(_organisation(name, found.publication) for name in found.authors):
+        return found.authors
+    named = (by_names(d.text) or names_only(d.text) for d in dropped if d.reason == "byline")
+    return next((names for names in named if names), found.authors)
+
+
+def _organisation(name: str, publication: str) -> bool:
+    """`name` is the publication's, or opens with its first word ("Ilanga D" of "Ilanga News")."""
+    words, site = fold(name).split(), fold(publication).split()
+    return bool(words and site) and words[0] == site[0]
 
 
 def _excerpt(text: str, lead: str) -> bool:
@@ -338,14 +358,22 @@ def ld_authors(value) -> tuple[str, ...]:
 
 
 def split_names(value: str) -> tuple[str, ...]:
-    """"A, B and C" -> (A, B, C); e-mail addresses and links dropped, "(abc)" initials removed."""
+    """"A, B and C" -> (A, B, C); e-mail addresses and links dropped, "(abc)" initials removed, and the place
+    a byline of full names was filed from ("A Roe and B Doe, Nairobi")."""
     names = []
     for part in NAME_SPLIT.split(clean(value)):
         part = squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-")
         if part and not NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part):
             names.append(part)
+    if len(names) > 1 and _filed_from(names[-1]) and all(len(name.split()) > 1 for name in names[:-1]):
+        names.pop()
     unique = {_key(name): name for name in reversed(names)}  # "Sophie Foster" and its slug "Sophie-Foster"
     return tuple(dict.fromkeys(unique[_key(name)] for name in names))
+
+
+def _filed_from(part: str) -> bool:
+    """One capitalised word after full names in a byline: the place it was filed from, not a wire service."""
+    return len(part.split()) == 1 and part[:1].isupper() and not part.isupper() and not agency(part)
 
 
 def page_date(ld: dict, tags: dict, doc) -> str:
@@ -674,8 +702,6 @@ def web_link(target: str) -> str:
 
 def web_links(block: Block) -> Block:
     """The block with links that lead nowhere from a clipping (relative, empty, javascript:) made plain text."""
-    import dataclasses
-
     return map_runs(block, lambda runs: merge([dataclasses.replace(r, href=web_link(r.href)) for r in runs]))
 
 
@@ -690,14 +716,23 @@ def plain_runs(runs: Runs) -> Runs:
 
 # --- rules over the blocks ------------------------------------------------------------------
 
-CREDIT_MARK = re.compile(r"(?:^|[\s(])(?:Fotos?|Photos?|Bild|Credit|Image credit|Crédit|Crédito|Foto/Video)\s?:"
+CREDIT_MARK = re.compile(r"(?:^|[\s(])(?:Fotos?|Photos?|Bild|Images?|Credit|Image credit|Crédit|Crédito|Foto/Video)\s?:"
                          r"|\((?:AP|AFP|Reuters|Getty|dpa|EPA)\b[^)]*\)$|Getty Images$", re.I)
 AGENCY_CREDIT = re.compile(r"^(?:[-\u2013\u2014]\s*)?(?:with files from|with reporting by|additional reporting by"
                            r"|mit material (?:von|der)|mit agenturmaterial|mit dpa|con información de|avec agences?)\b"
-                           r"|contributed (?:reporting )?to this report\.?$", re.I)
+                           r"|contributed (?:reporting )?to this report\.?$"
+                           r"|^(?:agencies|agences|agenturen|agencias|wire services)\.?$", re.I)
+OPENING_APPEAL = re.compile(  # a paragraph opening so is an appeal to the reader wherever it stands
+    r"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|follow [\w.]+(?: [\w.]+)? on|join (?:our|the) (?:newsletter|community)"
+    r"|download (?:our|the) app|abonnieren sie|folgen sie|suscr[íi]bete|abonnez-vous|inscrivez-vous)\b", re.I)
+APPEAL_HEADING = re.compile(  # a box asking for money or subscriptions, under a heading that says so
+    r"\b(?:support (?:independent|our|quality) journalism|journalism (?:needs|depends on) (?:your|you)"
+    r"|(?:unabhängiger|guter) journalismus braucht|unterstützen sie (?:unabhängigen|unseren) journalismus"
+    r"|apoya (?:el )?periodismo|soutenez (?:le )?journalisme)", re.I)
 CALL_TO_ACTION = re.compile(r"\b(?:sign up|newsletters?|subscribe|get in touch|follow us|jetzt melden|abonnieren"
                             r"|fehler gefunden|suscr[íi]bete|abonnez-vous|inscrivez-vous)\b", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+JOB = re.compile(rf"\b(?:{JOBS})\b", re.I)
 BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|text:|text von)\s", re.I)
 CLOSERS = "\"'”’“‘»«›‹)"
 SENTENCE_END = re.compile(rf"[.!?:;…{CLOSERS}]$")
@@ -706,8 +741,12 @@ PERIOD_END = re.compile(rf"\.[{CLOSERS}]*$")
 CREDIT_WORDS = 40   # a closing credit to the wire services is at most this long
 APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most this long
 LABEL_REASONS = {"widget label", "teaser label", "video label", "share buttons", "advertisement", "punctuation",
-                 "gallery counter", "countdown", "embed notice", "legal notice", "comment policy", "feedback widget"}
+                 "gallery counter", "countdown", "embed notice", "legal notice", "comment policy", "feedback widget",
+                 "disclaimer"}
+TAIL_REASONS = {"legal notice", "call to action", "update note"}  # longer than an appeal, still small print there
 CAPTION_WORDS = 50   # a photo credit line is at most this long
+NOTE_WORDS = 80      # a note about the author at the foot of the article is at most this long
+NOTE_NAME_WORDS = 15  # ... and names the author within this many words when it does not open with the name
 BYLINE_WORDS = 12    # a byline is at most this long
 NAV_WORDS = 5        # before the text, a list of labels this short is navigation
 FRAGMENT_WORDS = 3   # a loose line of this many words, not a sentence, is page furniture
@@ -733,19 +772,25 @@ class Context:
     paragraphs: list[str]
     captions: frozenset[str] = frozenset()  # captions set beside a picture, not in a <figure> (_key)
     tail: frozenset[int] = frozenset()  # id() of the blocks after the last long paragraph
+    notes: frozenset[int] = frozenset()  # id() of the notes about the author at the foot of the article
+    dek_shown: bool = False  # the page's standfirst was found above the text already
+    top: frozenset[int] = frozenset()  # id() of the blocks above the first long paragraph, where a byline stands
 
 
 def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] = frozenset()
                 ) -> tuple[list[Block], list[Dropped]]:
     """Each block kept, or dropped with the name of the first rule that matches it; then headings of nothing."""
-    ctx = Context({_key(h) for h in found.headlines if h}, fold(found.dek),
-                  tuple(fold(a) for a in found.authors if len(a) > 3),
-                  [fold(b.text) for b in blocks if isinstance(b, Paragraph)], captions, tail(blocks))
     blocks = subheadings(blocks)
+    authors = tuple(fold(a) for a in found.authors if len(a) > 3)
+    notes = author_notes(blocks, authors)
+    ctx = Context({_key(h) for h in found.headlines if h}, fold(found.dek), authors,
+                  [fold(b.text) for b in blocks if isinstance(b, Paragraph)], captions, tail(blocks, notes), notes,
+                  top=head(blocks))
     reasons: list[str] = []
     for block in blocks:
         leading = not any(isinstance(b, Paragraph) and not r for b, r in zip(blocks, reasons))
         reasons.append(first_reason(block, ctx, leading))
+        ctx.dek_shown = ctx.dek_shown or reasons[-1] == "repeated standfirst"
     for index, block in enumerate(blocks):
         if isinstance(block, Heading) and not reasons[index]:
             reasons[index] = heading_rule(blocks, reasons, index)
@@ -753,11 +798,45 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
     return kept, [Dropped(b.text, r) for b, r in zip(blocks, reasons) if r]
 
 
-def tail(blocks: list[Block]) -> frozenset[int]:
-    """The blocks after the article's last paragraph longer than an appeal to the reader (by id())."""
-    last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and len(b.text.split()) > APPEAL_WORDS),
-               default=len(blocks))
+def tail(blocks: list[Block], notes: frozenset[int] = frozenset()) -> frozenset[int]:
+    """The blocks after the article's last paragraph longer than an appeal to the reader (by id()), not counting
+    notes about the author nor a long appeal ("... sign up for our newsletters so we can keep you informed")."""
+    last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and len(b.text.split()) > APPEAL_WORDS
+                and id(b) not in notes and line_reason(b.text) != "call to action"), default=len(blocks))
     return frozenset(id(b) for b in blocks[last + 1:])
+
+
+def head(blocks: list[Block]) -> frozenset[int]:
+    """The blocks above the article's first paragraph longer than an appeal to the reader (by id())."""
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and len(b.text.split()) > APPEAL_WORDS),
+                 len(blocks))
+    return frozenset(id(b) for b in blocks[:first])
+
+
+def author_notes(blocks: list[Block], authors: tuple[str, ...]) -> frozenset[int]:
+    """The notes about the author that close the article ("Jane Roe is a professor of ..."), by id(): walking
+    up from the foot over short blocks, up to the first long paragraph that is not one."""
+    notes = set()
+    for block in reversed(blocks):
+        if isinstance(block, Paragraph) and about_author(block.text, authors):
+            notes.add(id(block))
+        elif isinstance(block, Paragraph) and len(block.text.split()) > APPEAL_WORDS:
+            break
+    return frozenset(notes)
+
+
+def about_author(text: str, authors: tuple[str, ...]) -> bool:
+    """A short paragraph opening with an author's name, or naming one early on with a trade ("A 38-year
+    veteran and journalist, Jane has covered ..."), or saying "X is a reporter ..."."""
+    words = text.split()
+    if len(words) > NOTE_WORDS:
+        return False
+    folded = fold(text)
+    if any(folded.startswith(name) for name in authors):
+        return True
+    early = {w.strip(".,;:()") for w in fold(" ".join(words[:NOTE_NAME_WORDS])).split()}
+    named = any(part in early for name in authors for part in name.split() if len(part) > 2)
+    return (named and JOB.search(text) is not None) or author_line(text, ())
 
 
 def first_reason(block: Block, ctx: Context, leading: bool) -> str:
@@ -769,8 +848,15 @@ def first_reason(block: Block, ctx: Context, leading: bool) -> str:
 
 
 def heading_rule(blocks: list[Block], reasons: list[str], index: int) -> str:
-    """Why the heading at `index` goes: it heads teasers for other pages, or nothing that was kept."""
+    """Why the heading at `index` goes: it heads teasers for other pages, or nothing that was kept, or it asks
+    for the reader's support (its section, the box of the appeal, goes with it)."""
     after = list(zip(blocks[index + 1:], reasons[index + 1:]))
+    if APPEAL_HEADING.search(blocks[index].text):
+        for offset, (block, _) in enumerate(after, index + 1):
+            if isinstance(block, Heading) and block.level <= blocks[index].level:
+                break
+            reasons[offset] = reasons[offset] or "appeal"
+        return "appeal"
     if after and after[0][1] == "related link" and (isinstance(after[0][0], ListBlock)
                                                     or (len(after) > 1 and after[1][1] == "related link")):
         return "related links heading"
@@ -811,14 +897,24 @@ def repeated_standfirst(block, ctx: Context, leading: bool) -> bool:
 
 
 def standfirst(block, ctx: Context, leading: bool) -> bool:
-    """Before the text: a long heading is the standfirst set large, not a section's heading."""
-    return leading and isinstance(block, Heading) and len(block.text.split()) >= STANDFIRST_WORDS
+    """Before the text: a long heading is the standfirst set large, not a section's heading (unless the page
+    showed its standfirst already)."""
+    return leading and not ctx.dek_shown and isinstance(block, Heading) and len(block.text.split()) >= STANDFIRST_WORDS
+
+
+def author_note(block, ctx: Context, leading: bool) -> bool:
+    """A note about the author at the foot of the article: the article's credits, printed after the text."""
+    return id(block) in ctx.notes
 
 
 def byline(block, ctx: Context, leading: bool) -> bool:
-    """A short line naming the author ("By Jane Roe", "Jane Roe, Berlin")."""
+    """A short line naming the author ("By Jane Roe", "Jane Roe, Berlin"); near the top, one that is only
+    names, several or in capitals ("Jane Roe/John Doe", "JANE ROE")."""
     if not isinstance(block, (Heading, Paragraph)) or len(block.text.split()) > BYLINE_WORDS:
         return False
+    names = names_only(block.text) if id(block) in ctx.top else ()
+    if len(names) > 1 or names and block.text.isupper():
+        return True
     text = fold(block.text)
     return any(a in text for a in ctx.authors) or (BYLINE_START.match(text) is not None
                                                     and len(text.split()) <= BYLINE_WORDS // 2)
@@ -880,15 +976,18 @@ def navigation(block, ctx: Context, leading: bool) -> bool:
 
 def agency_credit(block, ctx: Context, leading: bool) -> bool:
     """A closing credit to the wire services or contributors ("With files from ...", "Mit Material von dpa")."""
-    return (isinstance(block, Paragraph) and len(block.text.split()) <= CREDIT_WORDS
+    return (isinstance(block, (Paragraph, Heading)) and len(block.text.split()) <= CREDIT_WORDS
             and AGENCY_CREDIT.search(block.text.strip()) is not None)
 
 
 def call_to_action(block, ctx: Context, leading: bool) -> bool:
     """A short appeal to the reader (sign up, subscribe, write to us, report an error), not the story: in the
-    middle of the text only when it is not a sentence (which may be the story's own words)."""
+    middle of the text only when it is not a sentence (which may be the story's own words) or opens as an
+    appeal does ("Sign up for ...", "Follow us on ...")."""
     if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > APPEAL_WORDS:
         return False
+    if OPENING_APPEAL.match(block.text.strip()):
+        return True
     said = CALL_TO_ACTION.search(block.text) is not None or EMAIL.search(block.text) is not None or (
         line_reason(block.text) == "call to action")
     return said and (leading or id(block) in ctx.tail or not SENTENCE_END.search(block.text.strip()))
@@ -903,11 +1002,15 @@ def boilerplate_line(block, ctx: Context, leading: bool) -> str:
     """
     outside = leading or id(block) in ctx.tail
     words = len(block.text.split())
+    if isinstance(block, ListBlock):  # below the text, a list of a product's selling points
+        return "promo" if id(block) in ctx.tail and line_reason(block.text) == "promo" else ""
     if not isinstance(block, (Paragraph, Heading)) or words > CREDIT_WORDS:
         return ""
     reason = line_reason(block.text)
     if words > APPEAL_WORDS:  # longer than an appeal: only the small print of a form, above or below the text
-        return reason if outside and reason == "legal notice" else ""
+        return reason if outside and reason in TAIL_REASONS else ""
+    if reason == "caption" and not TEXT_END.search(block.text):  # "Victims, from left: ..." in the text
+        return reason
     return reason if outside or reason in LABEL_REASONS else ""
 
 
@@ -936,6 +1039,7 @@ BLOCK_RULES = (
     ("repeated standfirst", repeated_standfirst),
     ("caption", loose_caption),
     ("standfirst", standfirst),
+    ("author note", author_note),
     ("byline", byline),
     ("photo credit", photo_credit),
     ("related link", related_link),
@@ -950,15 +1054,11 @@ BLOCK_RULES = (
 
 def _level(block: Block) -> Block:
     """Headings at level 2 or below: level 1 is the title's."""
-    import dataclasses
-
     return dataclasses.replace(block, level=2) if isinstance(block, Heading) and block.level < 2 else block
 
 
 def renumber(blocks: list[Block]):
     """The blocks with ids in reading order."""
-    import dataclasses
-
     for index, block in enumerate(blocks):
         yield dataclasses.replace(block, id=block_id(index))
 

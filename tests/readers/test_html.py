@@ -510,3 +510,106 @@ def test_a_lede_that_looks_like_furniture_stays():
     for first in (lede, opening):
         read = html.read(page(f"<p>{first}</p><p>{LONG}</p><p>{LONG} Again.</p>", HEAD), "lede.html")
         assert read.blocks[0].text == first, read.dropped
+
+
+def test_a_note_about_the_author_at_the_foot_is_a_credit_and_ends_the_text_above_it():
+    """The author's note goes to the credits; the appeal above it is then below the text and goes too."""
+    from layout import readers
+
+    note = ("Ines Marlow is a professor of civil engineering at the Valley Institute and writes about "
+            "public works for the Courier.")
+    later = ("A veteran of three bridge inquiries and an award-winning journalist, Piet has reported on the "
+             "council since the old ferry was closed.")
+    appeal = "Follow the Courier on your reader and add us as a preferred source to get our news in your feeds."
+    body = (f"<p>{LONG}</p><p>Sign up for breaking news, reviews and more.</p><p>{LONG.replace('committee', 'board')}"
+            f"</p><p>{appeal}</p><p>{note}</p><p>{later}</p>")
+    read = html.read(page(body, HEAD), "notes.html")
+    assert [b.text for b in read.blocks] == [LONG, LONG.replace("committee", "board")]
+    reasons = {d.text: d.reason for d in read.dropped}
+    assert reasons[note] == reasons[later] == "author note"
+    assert reasons[appeal] == reasons["Sign up for breaking news, reviews and more."] == "call to action"
+    assert readers.credited(read).meta.credits == (note, later)
+
+
+def test_a_paragraph_naming_the_author_in_the_text_stays():
+    """Only notes at the foot are credits: the author named inside the story is the story."""
+    named = "Ines Marlow, who has covered the bridge since the start, asked the engineers what went wrong."
+    body = f"<p>{LONG}</p><p>{named}</p><p>{LONG.replace('committee', 'board')}</p>"
+    read = html.read(page(body, HEAD), "named.html")
+    assert named in [b.text for b in read.blocks]
+
+
+def test_a_box_asking_for_support_goes_with_its_heading():
+    body = (f"<p>{LONG}</p><p>{LONG.replace('committee', 'board')}</p>"
+            f"<h2>Independent journalism needs your support.</h2><p>{LONG.replace('committee', 'publisher')}</p>"
+            f"<p>{LONG.replace('committee', 'court')}</p>")
+    read = html.read(page(body, HEAD), "appeal.html")
+    assert [b.text for b in read.blocks] == [LONG, LONG.replace("committee", "board")]
+    assert {d.reason for d in read.dropped if "publisher" in d.text or "court" in d.text} == {"appeal"}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Join thought-provoking conversations, follow other readers and see their replies", "call to action"),
+    ("This is a breaking news story - more to follow", "update note"),
+    ("Mehr Lesekomfort auch für unterwegs\nE-Paper und News in einer App\nPush-Nachrichten", "promo"),
+])
+def test_small_print_below_the_text_goes_with_its_reason(line, reason):
+    tail = "".join(f"<li>{item}</li>" for item in line.split("\n")) if "\n" in line else ""
+    body = f"<p>{LONG}</p><p>{LONG.replace('committee', 'board')}</p>" + (f"<ul>{tail}</ul>" if tail else f"<p>{line}</p>")
+    read = html.read(page(body, HEAD), "tail.html")
+    assert len(read.blocks) == 2
+    assert [d.reason for d in read.dropped if d.text == line] == [reason]
+
+
+def test_a_caption_in_the_text_goes_where_it_is_no_sentence():
+    body = (f"<p>{LONG}</p><p>Council members from left: Ines Marlow, Piet Verhoef, Lena Ohr</p>"
+            f"<p>{LONG.replace('committee', 'board')}</p><p>Pictured here, as she said from left to right, the "
+            f"council members stood in the rain.</p><p>{LONG.replace('committee', 'court')}</p>")
+    read = html.read(page(body, HEAD), "captions.html")
+    texts = [b.text for b in read.blocks]
+    assert "Council members from left: Ines Marlow, Piet Verhoef, Lena Ohr" not in texts
+    assert any(t.startswith("Pictured here") for t in texts)
+
+
+def test_a_long_heading_after_the_standfirst_shown_is_a_section_heading():
+    """A page that showed its standfirst has no second one: a long first heading heads a section."""
+    heading = "Starts on the first of May: the day the council opens the new bridge"
+    body = (f"<p>The footbridge over the Lem will cost twice the first estimate.</p>"
+            f"<p>Provision - ohne Mehrkosten für Sie!</p><h2>{heading}</h2><p>{LONG}</p>")
+    read = html.read(page(body, HEAD), "standfirst.html")
+    assert read.meta.dek == "The footbridge over the Lem will cost twice the first estimate."
+    assert read.blocks[0].text == heading and isinstance(read.blocks[0], Heading)
+    assert [d.reason for d in read.dropped if d.text.startswith("Provision")] == ["affiliate note"]
+
+
+ORG_HEAD = HEAD.replace('"author": [{"@type": "Person", "name": "Ines Marlow"}, {"@type": "Person", "name": '
+                        '"Piet Verhoef"}]', '"author": {"@type": "Organization", "name": "The Valley Courier"}')
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Ines Marlow/Piet Verhoef", ("Ines Marlow", "Piet Verhoef")),
+    ("INES MARLOW", ("INES MARLOW",)),
+])
+def test_a_byline_of_names_alone_names_the_authors_the_metadata_does_not(line, authors):
+    assert '"Organization"' in ORG_HEAD
+    body = f"<h3>{line}</h3><p>{LONG}</p><p>{LONG.replace('committee', 'board')}</p>"
+    read = html.read(page(body, ORG_HEAD), "names.html")
+    assert read.meta.authors == authors
+    assert [d.reason for d in read.dropped if d.text == line] == ["byline"]
+
+
+@pytest.mark.parametrize("value, names", [
+    ("Anna Martel und Lea Wagner, Nairobi", ("Anna Martel", "Lea Wagner")),
+    ("Anna Martel; Lea Wagner; Nairobi", ("Anna Martel", "Lea Wagner")),
+    ("Anna Martel, Reuters", ("Anna Martel", "Reuters")),
+    ("Madonna, Anna Martel", ("Madonna", "Anna Martel")),
+])
+def test_the_place_a_byline_was_filed_from_is_no_author(value, names):
+    assert html.split_names(value) == names
+
+
+def test_a_description_that_is_a_name_is_no_standfirst():
+    head = ORG_HEAD.replace("The footbridge over the Lem will cost twice the first estimate.", "INES MARLOW")
+    body = f"<p>INES MARLOW</p><p>{LONG}</p><p>{LONG.replace('committee', 'board')}</p>"
+    read = html.read(page(body, head), "dek.html")
+    assert read.meta.dek == "" and read.meta.authors == ("INES MARLOW",)

@@ -263,7 +263,7 @@ def test_embedded_post_and_author_note_dropped():
     assert body(article) == [LEDE, SECOND]
     assert dropped_reason(article, "#bridge") == "embedded post"
     assert dropped_reason(article, "(@harbourtrust)") == "embedded post"
-    assert dropped_reason(article, "Jane Doe is") == "author bio"
+    assert dropped_reason(article, "Jane Doe is") == "author note"
     assert_nothing_lost(source, article)
 
 

@@ -28,6 +28,11 @@ _CREDIT_INSIDE = re.compile(
     r"|\(\s*$")                                                                 # "... tonight ("
 
 
+def agency(text: str) -> bool:
+    """`text` is the name of a wire service or picture agency, and nothing else."""
+    return _AGENCY_WORD.fullmatch(text.strip()) is not None
+
+
 def credit(text: str) -> bool:
     """A line that is only a photo credit ("Foto: X", "© X", "Getty Images", "Name / Reuters")."""
     words = text.split()
@@ -97,6 +102,8 @@ _SHARE_WORDS = {
 _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
     r"follow (?:us|along)|add us (?:as|on)|get in touch|click here|tap here|find out more|stay up to date|"
+    r"join (?:[\w-]+ ){0,2}conversations?|share your (?:thoughts|tips|views|experiences?|stories)|"
+    r"(?:let us know|tell us)(?: what you think)? in the comments|teilen? (?:sie )?(?:deine|ihre) \w+ mit (?:der|uns)|"
     r"read our (?:complete|full|latest|live) coverage|(?:view|see) (?:more |all )?offers|"
     r"create (?:a |an |your )?(?:free )?account|"
     r"(?:log|sign)[- ]?in to|(?:must|need to) be (?:logged|signed) in|download (?:the|our) app|"
@@ -113,6 +120,8 @@ _CTA_TARGET = re.compile(
     r"javascript|browser|for free|free|here|today|now|news|news page|reading experience|articles|"
     r"konto|e-paper|lesekomfort|push|kostenlos|jetzt|boletín|cuenta|compte|lettre)\b", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_PRODUCTS = re.compile(r"\b(?:app|apps|e-?paper|newsletters?|podcasts?|push|abo|abonnement|subscription)\b", re.I)
+PROMO_PRODUCTS = 2  # a short line, not a sentence, naming this many of the publisher's products sells them
 _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("share buttons", re.compile(r"^share (?:this|the) (?:article|story|page)\b|^(?:artikel|beitrag) teilen\b|"
                                  r"^compartir (?:en|este)|^partager (?:cet|sur)", re.I)),
@@ -121,7 +130,12 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"(?: content)?|gesponsert|paid (?:content|post)|advertorial)(?:\s*\d*)$"
         r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$", re.I)),
     ("paywall", re.compile(r"\b(?:subscribers? only|reserved for subscribers|for subscribers|nur für abonnenten|"
-                           r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b", re.I)),
+                           r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b"
+                           r"|प्रीमियम मेंबरशिप|पूरी खबर पढ़ें", re.I)),
+    ("update note", re.compile(r"\bthis is an? (?:breaking|developing)(?: news)? (?:new )?story\b|\bmore to follow\.?$|"
+                               r"\bthis (?:story|article) (?:will be|is being) updated\b|"
+                               r"\b(?:dieser )?(?:artikel|text|beitrag) wird (?:laufend |fortlaufend )?aktualisiert\b|"
+                               r"\bcet article (?:sera|est) (?:mis à jour|actualisé)", re.I)),
     ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|"
                                   r"\b(?:confirm|enter) your (?:public )?display name\b|"
                                   r"\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b.{0,120}\b"
@@ -163,7 +177,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
     ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:earn|receive) (?:a |an )?(?:small )?commission|"
-                                  r"provision erhalten|"
+                                  r"provision erhalten|ohne mehrkosten für sie|at no (?:extra|additional) cost to you|"
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     ("legal notice", re.compile(r"privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|recaptcha|"
                                 r"datenschutzerklärung|nutzungsbedingungen|política de privacidad|"
@@ -214,11 +228,18 @@ def line_reason(text: str) -> str:
         return "call to action"
     if len(words) <= 30 and _EMAIL.search(text):
         return "contact note"
+    if len(words) <= 25 and not is_sentence(text) and len(_products(text)) >= PROMO_PRODUCTS:
+        return "promo"
     if _shouted(text):
         return "all-caps teaser"
     if caption_cue(text):
         return "caption"
     return ""
+
+
+def _products(text: str) -> set[str]:
+    """The publisher's products a line names (app, e-paper, newsletter, ...), folded."""
+    return {word.casefold().rstrip("s").replace("-", "") for word in _PRODUCTS.findall(text)}
 
 
 def _shouted(text: str) -> bool:

@@ -196,7 +196,8 @@ def _card_above(above: list[Chunk]) -> None:
 
 
 def _promos(body: list[Chunk], meta: dict) -> None:
-    """A call to action brings a slogan; text boxed in between two calls to action is promotion too."""
+    """A call to action brings a slogan; text boxed in between two calls to action (two or more lines, or the
+    one line between two calls to action in a row) is promotion too."""
     marks = [i for i, c in enumerate(body) if c.reason in _PROMO_MARKS]
     for i in marks:
         for nxt in body[i + 1:i + 3]:
@@ -205,7 +206,7 @@ def _promos(body: list[Chunk], meta: dict) -> None:
             nxt.drop("promo")
     for i, j in zip(marks, marks[1:]):
         between = [c for c in body[i + 1:j] if not c.role]
-        if j - i <= 12 and len(between) >= 2 and all(c.words <= 30 for c in between):
+        if j - i <= 12 and (len(between) >= 2 or j - i == 2) and all(c.words <= 30 for c in between):
             for item in between:
                 item.drop("promo")
 
@@ -380,13 +381,16 @@ def _following_kept(body: list[Chunk], step: int = 1) -> list[int | None]:
 
 
 def _author_notes(body: list[Chunk], meta: dict) -> None:
-    """Notes about the author: a job title opening a short line anywhere, "X is a reporter ..." near the end."""
+    """Notes about the author: a job title opening a short line anywhere (a byline's, dropped), "X is a
+    reporter ..." near the end (the article's credits)."""
     tail = body[-6:]
     for chunk in body:
         if chunk.role or chunk.words > 60:
             continue
-        if _JOB_LEAD.match(chunk.text) or chunk in tail and author_note(chunk.text, meta.get("authors", ())):
+        if _JOB_LEAD.match(chunk.text):
             chunk.drop("author bio")
+        elif chunk in tail and author_note(chunk.text, meta.get("authors", ())):
+            chunk.drop("author note")
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
