@@ -37,6 +37,8 @@ NOT_A_NAME = re.compile(r"@|https?://|^www\.", re.I)
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
 INVERTED_NAME = re.compile(r"^(?P<family>[^\W\d_][\w'’-]*), (?P<given>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?)$")
 MAX_KEYWORDS = 12
+LAST_WORD = re.compile(r"\w+$")
+FIRST_WORD = re.compile(r"^\w+")
 
 
 # --- entry point -----------------------------------------------------------------------------
@@ -53,10 +55,12 @@ def read(text: str, name: str) -> Article:
         captions, loose, heads = figure_captions(page), loose_captions(page), table_heads(page)
         embeds = prune(page)
         headings = page_headings(page)
+        shown = squeeze(page.text_content())
         doc = bare_extraction(page, **EXTRACT)
     if doc is None or doc.body is None or not len(doc.body):
         raise SourceError(f"{name} holds no article text that could be found",
                           "save the article's own page (not a front page or a list of links)")
+    mend_spaces(doc.body, shown)
     found = PageMeta.of(meta_page, doc)
     walk = Walker(captions=captions, heads=heads)
     walk.children(doc.body)
@@ -427,6 +431,18 @@ def prune(page) -> list[Dropped]:
         dropped.append(Dropped(squeeze(el.text_content()), "social media embed"))
         el.drop_tree()
     return dropped
+
+
+def mend_spaces(body, shown: str) -> None:
+    """Put back the space after an element that opens its box ("<div><b>Jane Roe</b> is a ..."), which the
+    extractor trims, running the words together ("Roeis"): where the page has the two words apart, and
+    nowhere together."""
+    for el in body.iter("hi", "ref"):
+        before, after = LAST_WORD.search("".join(el.itertext())), FIRST_WORD.match(el.tail or "")
+        if before and after:
+            apart, together = f"{before[0]} {after[0]}", before[0] + after[0]
+            if apart in shown and together not in shown:
+                el.tail = " " + el.tail
 
 
 # --- subheadings the extractor dropped --------------------------------------------------------
@@ -829,7 +845,7 @@ def about_author(text: str, authors: tuple[str, ...]) -> bool:
     """A short paragraph opening with an author's name, or naming one early on with a trade ("A 38-year
     veteran and journalist, Jane has covered ..."), or saying "X is a reporter ..."."""
     words = text.split()
-    if len(words) > NOTE_WORDS:
+    if len(words) > NOTE_WORDS or _key(text) in {_key(name) for name in authors}:  # a signature: the byline
         return False
     folded = fold(text)
     if any(folded.startswith(name) for name in authors):
@@ -1044,9 +1060,9 @@ BLOCK_RULES = (
     ("photo credit", photo_credit),
     ("related link", related_link),
     ("pull quote", pull_quote),
+    ("agency credit", agency_credit),  # before fragment: "Mit Agenturmaterial." is a credit, not a loose word
     ("fragment", fragment),
     ("navigation", navigation),
-    ("agency credit", agency_credit),
     ("call to action", call_to_action),
     ("boilerplate", boilerplate_line),  # says which line rule
 )

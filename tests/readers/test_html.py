@@ -613,3 +613,16 @@ def test_a_description_that_is_a_name_is_no_standfirst():
     body = f"<p>INES MARLOW</p><p>{LONG}</p><p>{LONG.replace('committee', 'board')}</p>"
     read = html.read(page(body, head), "dek.html")
     assert read.meta.dek == "" and read.meta.authors == ("INES MARLOW",)
+
+
+def test_a_bold_name_opening_its_box_keeps_the_space_after_it():
+    """The extractor trims the space after an element that opens its box; the page's text puts it back."""
+    bio = "<div class='bio'><span><span><strong>Ines Marlow</strong> ist Redakteurin am Newsdesk.</span></span></div>"
+    read = html.read(page(f"<p>{LONG}</p><p>{LONG.replace('committee', 'board')}</p>{bio}", HEAD), "bio.html")
+    assert "Ines Marlow ist Redakteurin am Newsdesk." in [d.text for d in read.dropped]
+
+
+def test_a_signature_at_the_foot_is_a_byline_not_a_note():
+    body = f"<p>{LONG}</p><p>{LONG.replace('committee', 'board')}</p><p>Ines Marlow</p>"
+    read = html.read(page(body, HEAD), "signature.html")
+    assert [d.reason for d in read.dropped if d.text == "Ines Marlow"] == ["byline"]
