@@ -1,5 +1,7 @@
 """The one template environment: autoescape everywhere, labels in the article's language."""
 
+import pytest
+
 from layout.model import Article, Meta, Paragraph, Run
 from layout.render import byline, date_label, environment, render, short_title
 
@@ -23,6 +25,12 @@ def test_byline_in_language():
     assert byline(("Ann", "Bo", "Cy"), "en") == "By Ann, Bo and Cy"
     assert byline(("Anna", "Bernd"), "de") == "Von Anna und Bernd"
     assert byline((), "en") == ""
+
+
+@pytest.mark.parametrize("lang, line", [("it", "Di Anna e Bruno"), ("pt-BR", "Por Anna e Bruno"),
+                                         ("nl", "Door Anna en Bruno"), ("sv", "By Anna and Bruno")])
+def test_bylines_of_the_other_languages_with_labels_and_english_for_the_rest(lang, line):
+    assert byline(("Anna", "Bruno"), lang) == line
 
 
 def test_date_label():
