@@ -123,3 +123,12 @@ def test_the_markdown_sample_passes_every_checker(tmp_path):
     assert chapter.count('epub:type="footnote"') == len(result.article.notes) >= 2
     assert '<th scope="col" class="align-right">2024</th>' in chapter  # column heads, aligned as the source says
     assert '<td class="align-right">66</td>' in chapter
+
+
+def test_the_stylesheet_uses_no_selector_older_reading_systems_drop(seed_build):
+    """:is() and :where() are unknown to older reading systems, which then drop the whole rule."""
+    with zipfile.ZipFile(seed_build[".epub"]) as book:
+        sheets = [re.sub(r"/\*.*?\*/", "", book.read(n).decode(), flags=re.S)
+                  for n in book.namelist() if n.endswith(".css")]
+    assert sheets and "em:lang(ar)" in "".join(sheets)
+    assert not [s for s in sheets if re.search(r":(?:is|where|has)\(", s)]
