@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html as entities
 import json
 import logging
 import re
 from contextlib import contextmanager
-import dataclasses
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
@@ -17,10 +18,8 @@ from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Im
                           Runs, LINE_BREAK, map_runs)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
-from layout.readers.text.boilerplate import agency, line_reason
-from layout.readers.text.lines import JOBS, names_only
-from layout.readers.text.lines import byline as by_names
-from layout.readers.text.lines import author_note as author_line
+from layout.readers.text import lines
+from layout.readers.text.boilerplate import REPORTED, agency, line_reason, opening_appeal, products
 
 log = logging.getLogger(__name__)
 
@@ -55,23 +54,23 @@ def read(text: str, name: str) -> Article:
         captions, loose, heads = figure_captions(page), loose_captions(page), table_heads(page)
         embeds = prune(page)
         headings = page_headings(page)
-        shown = squeeze(page.text_content())
+        page_text = squeeze(page.text_content())
         doc = bare_extraction(page, **EXTRACT)
     if doc is None or doc.body is None or not len(doc.body):
         raise SourceError(f"{name} holds no article text that could be found",
                           "save the article's own page (not a front page or a list of links)")
-    mend_spaces(doc.body, shown)
+    mend_spaces(doc.body, page_text)
     found = PageMeta.of(meta_page, doc)
     walk = Walker(captions=captions, heads=heads)
     walk.children(doc.body)
-    blocks, dropped = apply_rules(restore_headings(walk.blocks, headings), found, loose)
+    blocks, dropped, bylines = apply_rules(restore_headings(walk.blocks, headings), found, loose)
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise SourceError(f"{name} holds no article paragraphs", "save the article's own page")
     blocks = tuple(renumber(blocks))
     # the standfirst as the page shows it (again, or as a long heading above the text), else its description
     shown = (d.text for d in dropped if d.reason == "repeated standfirst")
     dek = next(shown, "") or next((d.text for d in dropped if d.reason == "standfirst"), "") or description(found, blocks)
-    found = dataclasses.replace(found, authors=shown_authors(found, dropped))
+    found = dataclasses.replace(found, authors=shown_authors(found, bylines))
     title = found.title or _first_heading(blocks)
     if not title:
         raise SourceError(f"{name} has no title", "give the page a <title>, or set one with --title")
@@ -136,9 +135,14 @@ class PageMeta:
     headlines: tuple[str, ...] = ()  # every headline the page states; the title is the first
 
     @property
+    def descriptions(self) -> tuple[str, ...]:
+        """The page's descriptions that are not a name (some pages describe an article by its author)."""
+        return tuple(d for d in self.deks if not lines.name_line(d))
+
+    @property
     def dek(self) -> str:
-        """The page's first description that is not a name (some pages describe an article by its author)."""
-        return first(*(d for d in self.deks if not names_only(d)))
+        """The page's first description."""
+        return first(*self.descriptions)
 
     @classmethod
     def of(cls, page, doc) -> "PageMeta":
@@ -166,22 +170,33 @@ def description(found: PageMeta, blocks: list[Block]) -> str:
     """The page's first description that is not the lead's opening words cut short, nor the lead with more after
     it (a teaser the page made of its own text, which the clipping would print twice), nor a name, else none."""
     lead = next((_key(b.text) for b in blocks if isinstance(b, Paragraph)), "")
-    return first(*(d for d in found.deks if not _excerpt(_key(d), lead) and not names_only(d)))
+    return first(*(d for d in found.descriptions if not _excerpt(_key(d), lead)))
 
 
-def shown_authors(found: PageMeta, dropped: list[Dropped]) -> tuple[str, ...]:
-    """The page's authors; where it names only itself (or a user of its software, "Site D"), the people its
-    byline in the text names."""
-    if not all(_organisation(name, found.publication) for name in found.authors):
+def shown_authors(found: PageMeta, bylines: list[str]) -> tuple[str, ...]:
+    """The page's authors; where it names no person, the people a byline above the text names."""
+    if people(found.authors, found.publication):
         return found.authors
-    named = (by_names(d.text) or names_only(d.text) for d in dropped if d.reason == "byline")
+    named = (lines.byline(line) or names_only(line) for line in bylines)
     return next((names for names in named if names), found.authors)
 
 
+def people(authors: tuple[str, ...], publication: str) -> tuple[str, ...]:
+    """The authors that are people: not a single word, not the publication nor its account in the site's
+    software (the site's first word and an initial: "Valley C" of "Valley Courier")."""
+    return tuple(name for name in authors if len(name.split()) > 1 and not _organisation(name, publication))
+
+
 def _organisation(name: str, publication: str) -> bool:
-    """`name` is the publication's, or opens with its first word ("Ilanga D" of "Ilanga News")."""
     words, site = fold(name).split(), fold(publication).split()
-    return bool(words and site) and words[0] == site[0]
+    if not (words and site):
+        return False
+    return words == site or (words[0] == site[0] and all(len(w.strip(".")) <= 1 for w in words[1:]))
+
+
+def names_only(text: str) -> tuple[str, ...]:
+    """The names of a line that is only people's names ("Jane Roe/John Doe", "JANE ROE"), else ()."""
+    return lines.split_names(text) if lines.name_line(text) else ()
 
 
 def _excerpt(text: str, lead: str) -> bool:
@@ -363,21 +378,23 @@ def ld_authors(value) -> tuple[str, ...]:
 
 def split_names(value: str) -> tuple[str, ...]:
     """"A, B and C" -> (A, B, C); e-mail addresses and links dropped, "(abc)" initials removed, and the place
-    a byline of full names was filed from ("A Roe and B Doe, Nairobi")."""
-    names = []
-    for part in NAME_SPLIT.split(clean(value)):
+    a byline of full names was filed from ("A Roe and B Doe, Kisumu")."""
+    value, names = clean(value), []
+    for part in NAME_SPLIT.split(value):
         part = squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-")
         if part and not NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part):
             names.append(part)
-    if len(names) > 1 and _filed_from(names[-1]) and all(len(name.split()) > 1 for name in names[:-1]):
+    if len(names) > 1 and _filed_from(names[-1], value) and all(len(name.split()) > 1 for name in names[:-1]):
         names.pop()
     unique = {_key(name): name for name in reversed(names)}  # "Sophie Foster" and its slug "Sophie-Foster"
     return tuple(dict.fromkeys(unique[_key(name)] for name in names))
 
 
-def _filed_from(part: str) -> bool:
-    """One capitalised word after full names in a byline: the place it was filed from, not a wire service."""
-    return len(part.split()) == 1 and part[:1].isupper() and not part.isupper() and not agency(part)
+def _filed_from(part: str, byline: str) -> bool:
+    """One capitalised word after a comma closing a byline of full names: the place it was filed from, not a
+    wire service ("A Roe and B Doe, Kisumu")."""
+    after_comma = re.search(rf"[,;]\s*{re.escape(part)}\W*$", byline) is not None
+    return after_comma and len(part.split()) == 1 and part[:1].isupper() and not part.isupper() and not agency(part)
 
 
 def page_date(ld: dict, tags: dict, doc) -> str:
@@ -732,15 +749,12 @@ def plain_runs(runs: Runs) -> Runs:
 
 # --- rules over the blocks ------------------------------------------------------------------
 
-CREDIT_MARK = re.compile(r"(?:^|[\s(])(?:Fotos?|Photos?|Bild|Images?|Credit|Image credit|Crédit|Crédito|Foto/Video)\s?:"
+CREDIT_MARK = re.compile(r"(?:^|[\s(])(?:Fotos?|Photos?|Bild|Credit|Image credit|Crédit|Crédito|Foto/Video)\s?:|^Images?\s?:"
                          r"|\((?:AP|AFP|Reuters|Getty|dpa|EPA)\b[^)]*\)$|Getty Images$", re.I)
 AGENCY_CREDIT = re.compile(r"^(?:[-\u2013\u2014]\s*)?(?:with files from|with reporting by|additional reporting by"
                            r"|mit material (?:von|der)|mit agenturmaterial|mit dpa|con información de|avec agences?)\b"
                            r"|contributed (?:reporting )?to this report\.?$"
                            r"|^(?:agencies|agences|agenturen|agencias|wire services)\.?$", re.I)
-OPENING_APPEAL = re.compile(  # a paragraph opening so is an appeal to the reader wherever it stands
-    r"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|follow [\w.]+(?: [\w.]+)? on|join (?:our|the) (?:newsletter|community)"
-    r"|download (?:our|the) app|abonnieren sie|folgen sie|suscr[íi]bete|abonnez-vous|inscrivez-vous)\b", re.I)
 APPEAL_HEADING = re.compile(  # a box asking for money or subscriptions, under a heading that says so
     r"\b(?:support (?:independent|our|quality) journalism|journalism (?:needs|depends on) (?:your|you)"
     r"|(?:unabhängiger|guter) journalismus braucht|unterstützen sie (?:unabhängigen|unseren) journalismus"
@@ -748,7 +762,17 @@ APPEAL_HEADING = re.compile(  # a box asking for money or subscriptions, under a
 CALL_TO_ACTION = re.compile(r"\b(?:sign up|newsletters?|subscribe|get in touch|follow us|jetzt melden|abonnieren"
                             r"|fehler gefunden|suscr[íi]bete|abonnez-vous|inscrivez-vous)\b", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-JOB = re.compile(rf"\b(?:{JOBS})\b", re.I)
+SELF_PROMOTION = re.compile(  # the publisher speaking of its own site and goods
+    r"\b(?:our|unsere[nmrs]?|notre|nos|nuestr[oa]s?) (?:website|homepage|home page|site|seite|newsletters?|app|"
+    r"podcasts?|journalism|journalismus|journalisme|periodismo)\b", re.I)
+READER = re.compile(  # words by which a text speaks to its reader, or of its publisher as "we"
+    r"\b(?:you|your|us|our|we|du|dich|dein\w*|euch|uns|unser\w*|wir|vous|votre|vos|nous|notre|nos|tu|usted|"
+    r"nosotros|nuestr[oa]s?)\b", re.I)
+BIDDING = re.compile(r"^(?:click|tap|sign up|subscribe|download|find out more|read more|watch|listen|"
+                     r"klicken sie|hier klicken|cliquez|haga clic|pulse)\b", re.I)
+IN_TEXT_CAPTION = re.compile(r"\b(?:from left|left to right|von links(?: nach rechts)?|v\.\s?l\.(?:\s?n\.\s?r\.)?|"
+                             r"de gauche à droite|de izquierda a derecha)\s*:", re.I)
+JOB = re.compile(rf"\b(?:{lines.JOBS})\b", re.I)
 BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|text:|text von)\s", re.I)
 CLOSERS = "\"'”’“‘»«›‹)"
 SENTENCE_END = re.compile(rf"[.!?:;…{CLOSERS}]$")
@@ -756,10 +780,12 @@ TEXT_END = re.compile(rf"[.!?…][{CLOSERS}]*$")
 PERIOD_END = re.compile(rf"\.[{CLOSERS}]*$")
 CREDIT_WORDS = 40   # a closing credit to the wire services is at most this long
 APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most this long
+APPEAL_BOX_BLOCKS = 5  # a box asking for the reader's support holds at most this many blocks
 LABEL_REASONS = {"widget label", "teaser label", "video label", "share buttons", "advertisement", "punctuation",
                  "gallery counter", "countdown", "embed notice", "legal notice", "comment policy", "feedback widget",
                  "disclaimer"}
 TAIL_REASONS = {"legal notice", "call to action", "update note"}  # longer than an appeal, still small print there
+PROMO_PRODUCTS = 2   # below the text, a line (not a sentence) naming this many of the publisher's goods sells them
 CAPTION_WORDS = 50   # a photo credit line is at most this long
 NOTE_WORDS = 80      # a note about the author at the foot of the article is at most this long
 NOTE_NAME_WORDS = 15  # ... and names the author within this many words when it does not open with the name
@@ -789,19 +815,29 @@ class Context:
     captions: frozenset[str] = frozenset()  # captions set beside a picture, not in a <figure> (_key)
     tail: frozenset[int] = frozenset()  # id() of the blocks after the last long paragraph
     notes: frozenset[int] = frozenset()  # id() of the notes about the author at the foot of the article
-    dek_shown: bool = False  # the page's standfirst was found above the text already
+    dek_shown: bool = False  # the page's standfirst was found above the text already (set as the rules go)
     top: frozenset[int] = frozenset()  # id() of the blocks above the first long paragraph, where a byline stands
+    nameless: bool = False  # the page's metadata names no person as its author
 
 
-def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] = frozenset()
-                ) -> tuple[list[Block], list[Dropped]]:
-    """Each block kept, or dropped with the name of the first rule that matches it; then headings of nothing."""
+class Ruled(NamedTuple):
+    """What the rules make of the blocks."""
+
+    kept: list[Block]
+    dropped: list[Dropped]
+    bylines: list[str]  # the bylines dropped above the text, which name the authors of a page whose metadata does not
+
+
+def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] = frozenset()) -> Ruled:
+    """Each block kept, or dropped with the name of the first rule that matches it; then headings of nothing,
+    and boxes asking for the reader's support."""
     blocks = subheadings(blocks)
+    persons = people(found.authors, found.publication)
     authors = tuple(fold(a) for a in found.authors if len(a) > 3)
-    notes = author_notes(blocks, authors)
+    notes = author_notes(blocks, tuple(fold(a) for a in persons))
     ctx = Context({_key(h) for h in found.headlines if h}, fold(found.dek), authors,
                   [fold(b.text) for b in blocks if isinstance(b, Paragraph)], captions, tail(blocks, notes), notes,
-                  top=head(blocks))
+                  top=head(blocks), nameless=not persons)
     reasons: list[str] = []
     for block in blocks:
         leading = not any(isinstance(b, Paragraph) and not r for b, r in zip(blocks, reasons))
@@ -810,49 +846,85 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
     for index, block in enumerate(blocks):
         if isinstance(block, Heading) and not reasons[index]:
             reasons[index] = heading_rule(blocks, reasons, index)
+    appeal_boxes(blocks, reasons)
     kept = [web_links(_level(b)) for b, r in zip(blocks, reasons) if not r]
-    return kept, [Dropped(b.text, r) for b, r in zip(blocks, reasons) if r]
+    bylines = [b.text for b, r in zip(blocks, reasons) if r == "byline" and id(b) in ctx.top]
+    return Ruled(kept, [Dropped(b.text, r) for b, r in zip(blocks, reasons) if r], bylines)
+
+
+def _long(block: Block) -> bool:
+    """A paragraph longer than an appeal to the reader: the article's own text."""
+    return isinstance(block, Paragraph) and len(block.text.split()) > APPEAL_WORDS
 
 
 def tail(blocks: list[Block], notes: frozenset[int] = frozenset()) -> frozenset[int]:
-    """The blocks after the article's last paragraph longer than an appeal to the reader (by id()), not counting
-    notes about the author nor a long appeal ("... sign up for our newsletters so we can keep you informed")."""
-    last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and len(b.text.split()) > APPEAL_WORDS
-                and id(b) not in notes and line_reason(b.text) != "call to action"), default=len(blocks))
+    """The blocks after the article's last long paragraph (by id()), not counting notes about the author nor
+    the publisher's long appeal for its own site and newsletters."""
+    last = max((i for i, b in enumerate(blocks) if _long(b) and id(b) not in notes
+                and not (line_reason(b.text) == "call to action" and SELF_PROMOTION.search(b.text))),
+               default=len(blocks))
     return frozenset(id(b) for b in blocks[last + 1:])
 
 
 def head(blocks: list[Block]) -> frozenset[int]:
-    """The blocks above the article's first paragraph longer than an appeal to the reader (by id())."""
-    first = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and len(b.text.split()) > APPEAL_WORDS),
-                 len(blocks))
+    """The blocks above the article's first long paragraph (by id()); none when it has no long paragraph."""
+    first = next((i for i, b in enumerate(blocks) if _long(b)), 0)
     return frozenset(id(b) for b in blocks[:first])
 
 
-def author_notes(blocks: list[Block], authors: tuple[str, ...]) -> frozenset[int]:
-    """The notes about the author that close the article ("Jane Roe is a professor of ..."), by id(): walking
-    up from the foot over short blocks, up to the first long paragraph that is not one."""
-    notes = set()
-    for block in reversed(blocks):
-        if isinstance(block, Paragraph) and about_author(block.text, authors):
-            notes.add(id(block))
-        elif isinstance(block, Paragraph) and len(block.text.split()) > APPEAL_WORDS:
+def author_notes(blocks: list[Block], people: tuple[str, ...]) -> frozenset[int]:
+    """The notes about the author that close the article (by id()): walking up from the foot, past short
+    lines (a credit, a label), to a paragraph opening with an author's full name ("Jane Roe is a professor
+    of ..."); with it, the paragraphs next to it that name the author with a trade ("A veteran reporter,
+    Jane has covered ...")."""
+    found = None
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, Paragraph) and _note(block.text, people, opening=True):
+            found = index
             break
-    return frozenset(notes)
+        if _long(block) and not (isinstance(block, Paragraph) and _note(block.text, people, opening=False)):
+            break
+    if found is None:
+        return frozenset()
+    notes = {found}
+    for step in (1, -1):
+        index = found + step
+        while 0 <= index < len(blocks) and isinstance(blocks[index], Paragraph) and \
+                _note(blocks[index].text, people, opening=False):
+            notes.add(index)
+            index += step
+    return frozenset(id(blocks[i]) for i in notes)
 
 
-def about_author(text: str, authors: tuple[str, ...]) -> bool:
-    """A short paragraph opening with an author's name, or naming one early on with a trade ("A 38-year
-    veteran and journalist, Jane has covered ..."), or saying "X is a reporter ..."."""
+def _note(text: str, people: tuple[str, ...], opening: bool) -> bool:
+    """A note about an author: with `opening`, one opening with the author's full name and saying more, not
+    as a story's sentence does ("Jane Roe, who ..., said"); else one naming the author (full name, given name
+    or surname) in its first words, with a trade."""
     words = text.split()
-    if len(words) > NOTE_WORDS or _key(text) in {_key(name) for name in authors}:  # a signature: the byline
+    if not people or len(words) > NOTE_WORDS or _key(text) in {_key(name) for name in people}:  # a signature
         return False
-    folded = fold(text)
-    if any(folded.startswith(name) for name in authors):
-        return True
+    if opening:
+        folded = fold(text)
+        opens = any(folded.startswith(name) and not folded[len(name):].lstrip().startswith(",") for name in people)
+        return opens and not REPORTED.search(text)
     early = {w.strip(".,;:()") for w in fold(" ".join(words[:NOTE_NAME_WORDS])).split()}
-    named = any(part in early for name in authors for part in name.split() if len(part) > 2)
-    return (named and JOB.search(text) is not None) or author_line(text, ())
+    named = any(part in early for name in people for part in name.split() if len(part) > 2)
+    return named and JOB.search(text) is not None
+
+
+def appeal_boxes(blocks: list[Block], reasons: list[str]) -> None:
+    """A heading asking for the reader's support ("Independent journalism needs you") and its short section,
+    which ends in a call to action: the box goes whole. A section without a call to action is left alone."""
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Heading) or not APPEAL_HEADING.search(block.text):
+            continue
+        end = next((j for j in range(index + 1, len(blocks))
+                    if isinstance(blocks[j], Heading) and blocks[j].level <= block.level), len(blocks))
+        said = [j for j in range(index + 1, end) if not reasons[j] or reasons[j] == "call to action"]
+        if said and len(said) <= APPEAL_BOX_BLOCKS and reasons[said[-1]] == "call to action":
+            for j in range(index, end):
+                reasons[j] = reasons[j] or "appeal"
 
 
 def first_reason(block: Block, ctx: Context, leading: bool) -> str:
@@ -864,15 +936,8 @@ def first_reason(block: Block, ctx: Context, leading: bool) -> str:
 
 
 def heading_rule(blocks: list[Block], reasons: list[str], index: int) -> str:
-    """Why the heading at `index` goes: it heads teasers for other pages, or nothing that was kept, or it asks
-    for the reader's support (its section, the box of the appeal, goes with it)."""
+    """Why the heading at `index` goes: it heads teasers for other pages, or nothing that was kept."""
     after = list(zip(blocks[index + 1:], reasons[index + 1:]))
-    if APPEAL_HEADING.search(blocks[index].text):
-        for offset, (block, _) in enumerate(after, index + 1):
-            if isinstance(block, Heading) and block.level <= blocks[index].level:
-                break
-            reasons[offset] = reasons[offset] or "appeal"
-        return "appeal"
     if after and after[0][1] == "related link" and (isinstance(after[0][0], ListBlock)
                                                     or (len(after) > 1 and after[1][1] == "related link")):
         return "related links heading"
@@ -924,16 +989,21 @@ def author_note(block, ctx: Context, leading: bool) -> bool:
 
 
 def byline(block, ctx: Context, leading: bool) -> bool:
-    """A short line naming the author ("By Jane Roe", "Jane Roe, Berlin"); near the top, one that is only
-    names, several or in capitals ("Jane Roe/John Doe", "JANE ROE")."""
+    """A short line naming the author ("By Jane Roe", "Jane Roe, Berlin"); above the text of a page whose
+    metadata names no person, one that is only names, several or in capitals ("Jane Roe/John Doe", "JANE ROE")."""
     if not isinstance(block, (Heading, Paragraph)) or len(block.text.split()) > BYLINE_WORDS:
         return False
-    names = names_only(block.text) if id(block) in ctx.top else ()
-    if len(names) > 1 or names and block.text.isupper():
+    if ctx.nameless and id(block) in ctx.top and _bare_byline(block.text):
         return True
     text = fold(block.text)
     return any(a in text for a in ctx.authors) or (BYLINE_START.match(text) is not None
                                                     and len(text.split()) <= BYLINE_WORDS // 2)
+
+
+def _bare_byline(text: str) -> bool:
+    """Names alone: two or more, or one in capitals of whole words ("JANE ROE", not "PORT OF OAKLAND")."""
+    names = names_only(text)
+    return len(names) > 1 or len(names) == 1 and text.isupper() and all(len(w) > 2 for w in text.split())
 
 
 def loose_caption(block, ctx: Context, leading: bool) -> bool:
@@ -997,16 +1067,27 @@ def agency_credit(block, ctx: Context, leading: bool) -> bool:
 
 
 def call_to_action(block, ctx: Context, leading: bool) -> bool:
-    """A short appeal to the reader (sign up, subscribe, write to us, report an error), not the story: in the
-    middle of the text only when it is not a sentence (which may be the story's own words) or opens as an
-    appeal does ("Sign up for ...", "Follow us on ...")."""
+    """A short appeal to the reader (sign up, subscribe, write to us, report an error), not the story: one
+    opening as an appeal does and offering the publisher's goods ("Sign up for breaking news") anywhere;
+    another, in the text, only when it is no sentence (a sentence may be the story's own words), and below
+    the text only a sentence that speaks to the reader ("write to us", not "... get in touch with police")."""
     if not isinstance(block, (Paragraph, Heading)) or len(block.text.split()) > APPEAL_WORDS:
         return False
-    if OPENING_APPEAL.match(block.text.strip()):
+    text = block.text.strip()
+    if opening_appeal(text):
         return True
-    said = CALL_TO_ACTION.search(block.text) is not None or EMAIL.search(block.text) is not None or (
-        line_reason(block.text) == "call to action")
-    return said and (leading or id(block) in ctx.tail or not SENTENCE_END.search(block.text.strip()))
+    named = CALL_TO_ACTION.search(text) is not None  # a word of one: a subheading may name a newsletter
+    said = EMAIL.search(text) is not None or line_reason(text) == "call to action"
+    loose = not SENTENCE_END.search(text) and (said or isinstance(block, Paragraph))
+    return (named or said) and (leading or loose or id(block) in ctx.tail and _to_reader(text))
+
+
+def _to_reader(text: str) -> bool:
+    """The text speaks to its reader ("you", "us", "our newsletter"), or opens bidding the reader do something
+    on the page ("Click here to read ..."); not as the story reports someone's words ("..., organisers said")."""
+    if REPORTED.search(text):
+        return False
+    return READER.search(text) is not None or opening_appeal(text) or BIDDING.match(text) is not None
 
 
 def boilerplate_line(block, ctx: Context, leading: bool) -> str:
@@ -1018,16 +1099,26 @@ def boilerplate_line(block, ctx: Context, leading: bool) -> str:
     """
     outside = leading or id(block) in ctx.tail
     words = len(block.text.split())
-    if isinstance(block, ListBlock):  # below the text, a list of a product's selling points
-        return "promo" if id(block) in ctx.tail and line_reason(block.text) == "promo" else ""
+    if id(block) in ctx.tail and _promotion(block):
+        return "promo"
     if not isinstance(block, (Paragraph, Heading)) or words > CREDIT_WORDS:
         return ""
     reason = line_reason(block.text)
+    if reason == "call to action" and not leading and TEXT_END.search(block.text) and not _to_reader(block.text):
+        return ""  # the story's own words below the text ("Anyone who saw it should get in touch with police.")
     if words > APPEAL_WORDS:  # longer than an appeal: only the small print of a form, above or below the text
         return reason if outside and reason in TAIL_REASONS else ""
-    if reason == "caption" and not TEXT_END.search(block.text):  # "Victims, from left: ..." in the text
-        return reason
+    if IN_TEXT_CAPTION.search(block.text) and not TEXT_END.search(block.text):
+        return "caption"  # "Council members from left: ..." in the text
     return reason if outside or reason in LABEL_REASONS else ""
+
+
+def _promotion(block: Block) -> bool:
+    """A short line or list, no sentence, naming several of the publisher's goods ("The app, the e-paper,
+    alerts by push")."""
+    if not isinstance(block, (Paragraph, ListBlock)) or len(block.text.split()) > APPEAL_WORDS:
+        return False
+    return not TEXT_END.search(block.text) and len(products(block.text)) >= PROMO_PRODUCTS
 
 
 def subheadings(blocks: list[Block]) -> list[Block]:

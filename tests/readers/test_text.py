@@ -308,3 +308,13 @@ def test_credit_lines_at_the_end_are_the_articles_credits(tmp_path):
     article = readers.read(source)
     assert article.meta.credits == ("With files from Reuters", "Additional reporting by Jane Roe")
     assert not [d for d in article.dropped if "Reuters" in d.text or "Roe" in d.text]
+
+
+@pytest.mark.parametrize("line", [
+    "Anyone who saw the crash on the bridge is asked to get in touch with police on 101.",
+    "Sign up for the hardship fund at the union office before Friday, organisers said.",
+    "The mayor has invited both sides to join peace conversations at city hall on Friday.",
+])
+def test_story_sentences_that_sound_like_appeals_stay(line):
+    article = read(page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, line, SECOND))
+    assert line in body(article)

@@ -12,7 +12,8 @@ from layout.readers.text.lines import is_sentence
 _AGENCY = (r"AP|AFP|dpa|DPA|Reuters|REUTERS|EPA|EFE|ANP|ANSA|APA|KNA|SID|Keystone|KEYSTONE|Getty(?: Images)?|"
            r"GETTY|IMAGO|Imago|imago|picture[- ]alliance|Shutterstock|iStock(?:photo)?|Unsplash|Pexels|Pixabay|"
            r"Alamy|SWNS|PA(?: Wire| Media| Images)?|Bloomberg|Xinhua|TASS|AAP|Europa Press|Sipa|NurPhoto|ZUMA|"
-           r"Anadolu|Wikimedia(?: Commons)?|Flickr|Screenshots?|AP Photo")
+           r"Anadolu|Wikimedia(?: Commons)?|Flickr|Screenshots?|AP Photo|Kyodo|Yonhap|Interfax|ANI|PTI|IANS|Lusa|"
+           r"Belga|Ritzau|NTB|CTK|PAP|Agerpres")
 _AGENCY_WORD = re.compile(rf"(?<![\w-])(?:{_AGENCY})(?![\w-])")
 _CREDIT_LABEL = (r"(?:Fotos?|Photos?|Photograph(?:y|ie)?|Pictures?|Images?|Image credit|Bild(?:er|quelle)?|"
                  r"Credits?|Crédits?|Crédito|Fuente|Illustration|Grafik|Fotografía|Foto ?\[M\])")
@@ -101,9 +102,12 @@ _SHARE_WORDS = {
 }
 _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
-    r"follow (?:us|along)|add us (?:as|on)|get in touch|click here|tap here|find out more|stay up to date|"
-    r"join (?:[\w-]+ ){0,2}conversations?|share your (?:thoughts|tips|views|experiences?|stories)|"
-    r"(?:let us know|tell us)(?: what you think)? in the comments|teilen? (?:sie )?(?:deine|ihre) \w+ mit (?:der|uns)|"
+    r"follow (?:us|along)|add us (?:as|on)|get in touch with (?:us|the (?:newsroom|team|editors?))|^get in touch|"
+    r"click here|tap here|find out more|stay up to date|"
+    r"join (?:[\w-]+ ){0,2}conversations?\b[^.]{0,80}\b(?:readers?|comments?|community|replies)|"
+    r"share your (?:thoughts|tips|views|experiences?|stories)\b[^.]{0,60}\b(?:comments?|below|with us|community)|"
+    r"(?:let us know|tell us)(?: what you think)? in the comments|teilen? (?:sie )?(?:deine|ihre) \w+ mit "
+    r"(?:der community|uns)|"
     r"read our (?:complete|full|latest|live) coverage|(?:view|see) (?:more |all )?offers|"
     r"create (?:a |an |your )?(?:free )?account|"
     r"(?:log|sign)[- ]?in to|(?:must|need to) be (?:logged|signed) in|download (?:the|our) app|"
@@ -119,9 +123,26 @@ _CTA_TARGET = re.compile(
     r"\b(?:newsletters?|inbox|app|apps|account|e-?mails?|subscribers?|subscription|notifications|alerts|"
     r"javascript|browser|for free|free|here|today|now|news|news page|reading experience|articles|"
     r"konto|e-paper|lesekomfort|push|kostenlos|jetzt|boletín|cuenta|compte|lettre)\b", re.I)
+REPORTED = re.compile(r"\b(?:said|says|told|asked|added|according to|sagte|sagt|erklärte|fragte|dijo|"
+                      r"afirmó|a déclaré|a dit)\b", re.I)  # a story's sentence reports words: no call to action
+_NETWORKS = r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|whatsapp|telegram|google news"
+_OPENING_APPEAL = re.compile(  # the imperative that opens an appeal to the reader
+    rf"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|follow (?:us|[\w.]+(?: [\w.]+)? on (?:{_NETWORKS}))"
+    r"|join (?:our|the) (?:newsletter|community|mailing list)|download (?:our|the) app|abonnieren sie|folgen sie uns"
+    r"|suscr[íi]bete|abonnez-vous|inscrivez-vous)\b", re.I)
+_READER_GOODS = re.compile(r"\b(?:newsletters?|news|alerts|updates|deals|inbox|podcasts?|app|notifications|feeds?)\b",
+                           re.I)
+
+
+def opening_appeal(text: str) -> bool:
+    """A line that opens as an appeal to the reader does ("Sign up for ...", "Follow us on ...") and offers
+    the publisher's goods (news, alerts, a newsletter): "Sign up for the hardship fund" is the story's."""
+    text = text.strip()
+    return _OPENING_APPEAL.match(text) is not None and _READER_GOODS.search(text) is not None
+
+
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _PRODUCTS = re.compile(r"\b(?:app|apps|e-?paper|newsletters?|podcasts?|push|abo|abonnement|subscription)\b", re.I)
-PROMO_PRODUCTS = 2  # a short line, not a sentence, naming this many of the publisher's products sells them
 _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("share buttons", re.compile(r"^share (?:this|the) (?:article|story|page)\b|^(?:artikel|beitrag) teilen\b|"
                                  r"^compartir (?:en|este)|^partager (?:cet|sur)", re.I)),
@@ -132,7 +153,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("paywall", re.compile(r"\b(?:subscribers? only|reserved for subscribers|for subscribers|nur für abonnenten|"
                            r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b"
                            r"|प्रीमियम मेंबरशिप|पूरी खबर पढ़ें", re.I)),
-    ("update note", re.compile(r"\bthis is an? (?:breaking|developing)(?: news)? (?:new )?story\b|\bmore to follow\.?$|"
+    ("update note", re.compile(r"\bthis is an? (?:breaking|developing)(?: news?)? story\b|"
+                               r"^(?:more (?:details |updates )?to follow|more to come)\.?$|"
                                r"\bthis (?:story|article) (?:will be|is being) updated\b|"
                                r"\b(?:dieser )?(?:artikel|text|beitrag) wird (?:laufend |fortlaufend )?aktualisiert\b|"
                                r"\bcet article (?:sera|est) (?:mis à jour|actualisé)", re.I)),
@@ -224,12 +246,11 @@ def line_reason(text: str) -> str:
             continue
         if pattern.search(text):
             return reason
-    if len(words) <= 45 and (_CTA_STRONG.search(text) or _CTA_VERB.search(text) and _CTA_TARGET.search(text)):
+    if len(words) <= 45 and (_CTA_STRONG.search(text) or _CTA_VERB.search(text) and _CTA_TARGET.search(text)) \
+            and not REPORTED.search(text):
         return "call to action"
     if len(words) <= 30 and _EMAIL.search(text):
         return "contact note"
-    if len(words) <= 25 and not is_sentence(text) and len(_products(text)) >= PROMO_PRODUCTS:
-        return "promo"
     if _shouted(text):
         return "all-caps teaser"
     if caption_cue(text):
@@ -237,7 +258,7 @@ def line_reason(text: str) -> str:
     return ""
 
 
-def _products(text: str) -> set[str]:
+def products(text: str) -> set[str]:
     """The publisher's products a line names (app, e-paper, newsletter, ...), folded."""
     return {word.casefold().rstrip("s").replace("-", "") for word in _PRODUCTS.findall(text)}
 

@@ -194,15 +194,6 @@ def card_meta(text: str) -> list[str]:
     return re.sub(r"[\d.,:/|()\-–—]+", " ", rest).split() or ["age"]
 
 
-def names_only(text: str) -> tuple[str, ...]:
-    """The names of a line that is only people's names ("Jane Roe/John Doe", "JANE ROE"): a byline without
-    its "By"; else ()."""
-    if len(text.split()) > 10 or is_sentence(text):
-        return ()
-    names = split_names(text)
-    return names if names and all(_is_name(name) for name in names) else ()
-
-
 def several_names(text: str) -> bool:
     """A line that is only two or more full names ("A. Smith and B. Jones"): a teaser's or a photo's byline."""
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text) if p]

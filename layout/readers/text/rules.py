@@ -197,7 +197,7 @@ def _card_above(above: list[Chunk]) -> None:
 
 def _promos(body: list[Chunk], meta: dict) -> None:
     """A call to action brings a slogan; text boxed in between two calls to action (two or more lines, or the
-    one line between two calls to action in a row) is promotion too."""
+    one line, not a sentence, between two calls to action in a row) is promotion too."""
     marks = [i for i, c in enumerate(body) if c.reason in _PROMO_MARKS]
     for i in marks:
         for nxt in body[i + 1:i + 3]:
@@ -206,7 +206,8 @@ def _promos(body: list[Chunk], meta: dict) -> None:
             nxt.drop("promo")
     for i, j in zip(marks, marks[1:]):
         between = [c for c in body[i + 1:j] if not c.role]
-        if j - i <= 12 and (len(between) >= 2 or j - i == 2) and all(c.words <= 30 for c in between):
+        single = j - i == 2 and len(between) == 1 and not between[0].sentence
+        if j - i <= 12 and (len(between) >= 2 or single) and all(c.words <= 30 for c in between):
             for item in between:
                 item.drop("promo")
 
