@@ -1108,8 +1108,8 @@ def boilerplate_line(block, ctx: Context, leading: bool) -> str:
         return ""  # the story's own words below the text ("Anyone who saw it should get in touch with police.")
     if words > APPEAL_WORDS:  # longer than an appeal: only the small print of a form, above or below the text
         return reason if outside and reason in TAIL_REASONS else ""
-    if IN_TEXT_CAPTION.search(block.text) and not TEXT_END.search(block.text):
-        return "caption"  # "Council members from left: ..." in the text
+    if (IN_TEXT_CAPTION.search(block.text) or lines.dated_caption(block.text)) and not TEXT_END.search(block.text):
+        return "caption"  # "Council members from left: ...", "The harbour after the fire, 3 May 2024" in the text
     return reason if outside or reason in LABEL_REASONS else ""
 
 

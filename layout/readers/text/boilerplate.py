@@ -26,6 +26,7 @@ _CREDIT_INSIDE = re.compile(
     rf"|(?:{_AGENCY})\s?/\s?[A-ZÀ-Þ][^()]{{0,40}}\)?\s*$"                       # "... EFE/ J.J. Guillén"
     rf"|\S\s+(?:\S+\s+){{3,}}(?:{_AGENCY})\s*\)?\s*$"                           # "... (Name/AP) AP Photo"
     r"|[.!?]\s*\([A-ZÀ-Þ][^()!?\s]*\s[^()!?]{2,60}\)$"                            # "... town. (U.S. Court)"
+    r"|[.!?]\s+(?:Photos?|Photograph|Pictures?|Images?|Fotos?|Bild) (?:by|von|de|par)\s+[A-ZÀ-Þ][^.!?]{1,60}$"  # ". Photo by X"
     r"|\(\s*$")                                                                 # "... tonight ("
 
 

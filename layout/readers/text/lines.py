@@ -147,6 +147,25 @@ _RELATIVE = re.compile(r"\b(?:ago|vor \d+|hace \d+|il y a)\b|\d+\s*(?:minutes?|h
 _DAY_MONTH = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.(?!\d)")
 
 
+CAPTION_WORDS = 40  # a caption is at most this long
+
+
+def dated_caption(text: str) -> bool:
+    """A photo's caption that closes with the day it was taken ("Firefighters at the harbour, 3 May 2024"):
+    no sentence, some words, then a date after its last comma."""
+    parts = text.split(",")
+    cut = 2 if len(parts) > 2 and re.fullmatch(r"\s*\d{4}\.?", parts[-1]) else 1  # "..., May 3, 2024"
+    head, day = ",".join(parts[:-cut]), ",".join(parts[-cut:])
+    return (len(parts) > cut and not is_sentence(text) and 5 <= len(head.split()) <= CAPTION_WORDS
+            and _only_date(day))
+
+
+def _only_date(text: str) -> bool:
+    """`text` is a date and nothing else ("28. April 2023", "on May 3, 2024")."""
+    day = re.sub(r"^(?:am|on|le|el|den|the)\s+", "", text.strip(), flags=re.I).rstrip(". ")
+    return any(pattern.fullmatch(day) for pattern, _ in _DATE_FORMS)
+
+
 def date_line(text: str) -> str | None:
     """For a line that only states a date (or a time), the date in ISO form ("" if not exact); else None."""
     if len(text.split()) > 10:

@@ -8,7 +8,7 @@ from typing import Callable
 from layout.readers.common import fold
 from layout.readers.text.boilerplate import caption, credit, line_reason, self_contained_credit
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk
-from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, several_names
+from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, dated_caption, several_names
 
 REPEATED_PARAGRAPHS = 3  # a block holding this many of the article's paragraphs repeats the article
 _SIGNATURE = re.compile(r"^[—–-]\s*[^()]+\(@\w+\)")
@@ -65,7 +65,7 @@ def _captions(body: list[Chunk], meta: dict) -> None:
         if credit(chunk.text):
             chunk.drop("photo credit")
             _caption_beside(body, i)
-        elif caption(chunk.text):
+        elif caption(chunk.text) or dated_caption(chunk.text):
             chunk.drop("caption")
 
 

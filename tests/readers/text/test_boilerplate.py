@@ -20,6 +20,8 @@ def test_line_reason(line, reason):
 def test_credits_and_captions():
     assert credit("Photo: AFP") and not credit("The photo was taken in April.")
     assert caption("Pictured here: the bridge at dusk (Photo: Lena Ohr)")
+    assert caption("The deck of the half-built bridge in April, seen from the ferry. Photo by Lena Ohr")
+    assert not caption("She left the studio early. Photo by photo, the album came together over the winter")
 
 
 def test_furniture_is_what_cannot_be_a_headline():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from layout.readers.text.lines import byline, date_line, dateline_of, is_sentence, place_lead
+from layout.readers.text.lines import byline, date_line, dated_caption, dateline_of, is_sentence, place_lead
 
 
 @pytest.mark.parametrize("line, names", [
@@ -33,3 +33,14 @@ def test_datelines_and_place_leads():
 @pytest.mark.parametrize("line, sentence", [("A line.", True), ("“Quoted.”", True), ("A headline", False)])
 def test_is_sentence(line, sentence):
     assert is_sentence(line) is sentence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Firefighters at the harbour gate after the blaze, May 3, 2024", True),
+    ("Der Hafen nach dem Brand, vom Nordkai aus gesehen, am 3. Mai 2024", True),
+    ("Talks resume, 28 April 2023", False),                           # too short to be a caption
+    ("The council met on Tuesday to vote on the bridge, 28 April 2023.", False),  # a sentence
+    ("Jane Roe, John Doe, Ann Poe, Bo Lee 09.10.2023 7 min", False),  # a teaser's names and date
+])
+def test_a_caption_closes_with_the_day_the_picture_was_taken(text, expected):
+    assert dated_caption(text) is expected
