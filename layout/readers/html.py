@@ -9,8 +9,8 @@ import logging
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from difflib import SequenceMatcher
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from layout.errors import SourceError
@@ -175,13 +175,13 @@ def description(found: PageMeta, blocks: list[Block]) -> str:
 
 def shown_authors(found: PageMeta, bylines: list[str]) -> tuple[str, ...]:
     """The page's authors; where it names no person, the people a byline above the text names."""
-    if people(found.authors, found.publication):
+    if person_authors(found.authors, found.publication):
         return found.authors
     named = (lines.byline(line) or names_only(line) for line in bylines)
     return next((names for names in named if names), found.authors)
 
 
-def people(authors: tuple[str, ...], publication: str) -> tuple[str, ...]:
+def person_authors(authors: tuple[str, ...], publication: str) -> tuple[str, ...]:
     """The authors that are people: not a single word, not the publication nor its account in the site's
     software (the site's first word and an initial: "Valley C" of "Valley Courier")."""
     return tuple(name for name in authors if len(name.split()) > 1 and not _organisation(name, publication))
@@ -450,7 +450,7 @@ def prune(page) -> list[Dropped]:
     return dropped
 
 
-def mend_spaces(body, shown: str) -> None:
+def mend_spaces(body, page_text: str) -> None:
     """Put back the space after an element that opens its box ("<div><b>Jane Roe</b> is a ..."), which the
     extractor trims, running the words together ("Roeis"): where the page has the two words apart, and
     nowhere together."""
@@ -458,7 +458,7 @@ def mend_spaces(body, shown: str) -> None:
         before, after = LAST_WORD.search("".join(el.itertext())), FIRST_WORD.match(el.tail or "")
         if before and after:
             apart, together = f"{before[0]} {after[0]}", before[0] + after[0]
-            if apart in shown and together not in shown:
+            if apart in page_text and together not in page_text:
                 el.tail = " " + el.tail
 
 
@@ -749,7 +749,8 @@ def plain_runs(runs: Runs) -> Runs:
 
 # --- rules over the blocks ------------------------------------------------------------------
 
-CREDIT_MARK = re.compile(r"(?:^|[\s(])(?:Fotos?|Photos?|Bild|Credit|Image credit|Crédit|Crédito|Foto/Video)\s?:|^Images?\s?:"
+CREDIT_MARK = re.compile(r"(?:^|[\s(])(?:Fotos?|Photos?|Bild|Credit|Image credit|Crédit|Crédito|Foto/Video)\s?:"
+                         r"|^Images?\s?:"
                          r"|\((?:AP|AFP|Reuters|Getty|dpa|EPA)\b[^)]*\)$|Getty Images$", re.I)
 AGENCY_CREDIT = re.compile(r"^(?:[-\u2013\u2014]\s*)?(?:with files from|with reporting by|additional reporting by"
                            r"|mit material (?:von|der)|mit agenturmaterial|mit dpa|con información de|avec agences?)\b"
@@ -832,7 +833,7 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
     """Each block kept, or dropped with the name of the first rule that matches it; then headings of nothing,
     and boxes asking for the reader's support."""
     blocks = subheadings(blocks)
-    persons = people(found.authors, found.publication)
+    persons = person_authors(found.authors, found.publication)
     authors = tuple(fold(a) for a in found.authors if len(a) > 3)
     notes = author_notes(blocks, tuple(fold(a) for a in persons))
     ctx = Context({_key(h) for h in found.headlines if h}, fold(found.dek), authors,
@@ -872,7 +873,7 @@ def head(blocks: list[Block]) -> frozenset[int]:
     return frozenset(id(b) for b in blocks[:first])
 
 
-def author_notes(blocks: list[Block], people: tuple[str, ...]) -> frozenset[int]:
+def author_notes(blocks: list[Block], persons: tuple[str, ...]) -> frozenset[int]:
     """The notes about the author that close the article (by id()): walking up from the foot, past short
     lines (a credit, a label), to a paragraph opening with an author's full name ("Jane Roe is a professor
     of ..."); with it, the paragraphs next to it that name the author with a trade ("A veteran reporter,
@@ -880,10 +881,10 @@ def author_notes(blocks: list[Block], people: tuple[str, ...]) -> frozenset[int]
     found = None
     for index in range(len(blocks) - 1, -1, -1):
         block = blocks[index]
-        if isinstance(block, Paragraph) and _note(block.text, people, opening=True):
+        if isinstance(block, Paragraph) and _note(block.text, persons, opening=True):
             found = index
             break
-        if _long(block) and not (isinstance(block, Paragraph) and _note(block.text, people, opening=False)):
+        if _long(block) and not (isinstance(block, Paragraph) and _note(block.text, persons, opening=False)):
             break
     if found is None:
         return frozenset()
@@ -891,25 +892,25 @@ def author_notes(blocks: list[Block], people: tuple[str, ...]) -> frozenset[int]
     for step in (1, -1):
         index = found + step
         while 0 <= index < len(blocks) and isinstance(blocks[index], Paragraph) and \
-                _note(blocks[index].text, people, opening=False):
+                _note(blocks[index].text, persons, opening=False):
             notes.add(index)
             index += step
     return frozenset(id(blocks[i]) for i in notes)
 
 
-def _note(text: str, people: tuple[str, ...], opening: bool) -> bool:
+def _note(text: str, persons: tuple[str, ...], opening: bool) -> bool:
     """A note about an author: with `opening`, one opening with the author's full name and saying more, not
     as a story's sentence does ("Jane Roe, who ..., said"); else one naming the author (full name, given name
     or surname) in its first words, with a trade."""
     words = text.split()
-    if not people or len(words) > NOTE_WORDS or _key(text) in {_key(name) for name in people}:  # a signature
+    if not persons or len(words) > NOTE_WORDS or _key(text) in {_key(name) for name in persons}:  # a signature
         return False
     if opening:
         folded = fold(text)
-        opens = any(folded.startswith(name) and not folded[len(name):].lstrip().startswith(",") for name in people)
+        opens = any(folded.startswith(name) and not folded[len(name):].lstrip().startswith(",") for name in persons)
         return opens and not REPORTED.search(text)
     early = {w.strip(".,;:()") for w in fold(" ".join(words[:NOTE_NAME_WORDS])).split()}
-    named = any(part in early for name in people for part in name.split() if len(part) > 2)
+    named = any(part in early for name in persons for part in name.split() if len(part) > 2)
     return named and JOB.search(text) is not None
 
 

@@ -26,8 +26,8 @@ _CREDIT_INSIDE = re.compile(
     rf"|(?:{_AGENCY})\s?/\s?[A-ZÀ-Þ][^()]{{0,40}}\)?\s*$"                       # "... EFE/ J.J. Guillén"
     rf"|\S\s+(?:\S+\s+){{3,}}(?:{_AGENCY})\s*\)?\s*$"                           # "... (Name/AP) AP Photo"
     r"|[.!?]\s*\([A-ZÀ-Þ][^()!?\s]*\s[^()!?]{2,60}\)$"                            # "... town. (U.S. Court)"
-    r"|[.!?]\s+(?:Photos?|Photograph|Pictures?|Images?|Fotos?|Bild) (?:by|von|de|par)\s+[A-ZÀ-Þ][^.!?]{1,60}$"  # ". Photo by X"
-    r"|\(\s*$")                                                                 # "... tonight ("
+    r"|[.!?]\s+(?:Photos?|Photograph|Pictures?|Images?|Fotos?|Bild) (?:by|von|de|par)\s+[A-ZÀ-Þ][^.!?]{1,60}$"
+    r"|\(\s*$")    # "... tonight ("; the one before: "... office. Photo by Jane Roe"
 
 
 def agency(text: str) -> bool:
@@ -126,7 +126,8 @@ _CTA_TARGET = re.compile(
     r"konto|e-paper|lesekomfort|push|kostenlos|jetzt|boletín|cuenta|compte|lettre)\b", re.I)
 REPORTED = re.compile(r"\b(?:said|says|told|asked|added|according to|sagte|sagt|erklärte|fragte|dijo|"
                       r"afirmó|a déclaré|a dit)\b", re.I)  # a story's sentence reports words: no call to action
-_NETWORKS = r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|whatsapp|telegram|google news"
+_NETWORKS = (r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|whatsapp|telegram|"
+             r"google news")
 _OPENING_APPEAL = re.compile(  # the imperative that opens an appeal to the reader
     rf"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|follow (?:us|[\w.]+(?: [\w.]+)? on (?:{_NETWORKS}))"
     r"|join (?:our|the) (?:newsletter|community|mailing list)|download (?:our|the) app|abonnieren sie|folgen sie uns"
@@ -153,7 +154,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$", re.I)),
     ("paywall", re.compile(r"\b(?:subscribers? only|reserved for subscribers|for subscribers|nur für abonnenten|"
                            r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b"
-                           r"|प्रीमियम मेंबरशिप|पूरी खबर पढ़ें", re.I)),
+                           r"|प्रीमियम मेंबरशिप|पूरी खबर पढ़ें",  # Hindi: "premium membership", "read the full story"
+                           re.I)),
     ("update note", re.compile(r"\bthis is an? (?:breaking|developing)(?: news?)? story\b|"
                                r"^(?:more (?:details |updates )?to follow|more to come)\.?$|"
                                r"\bthis (?:story|article) (?:will be|is being) updated\b|"
