@@ -377,12 +377,13 @@ def ld_authors(value) -> tuple[str, ...]:
 
 
 def split_names(value: str) -> tuple[str, ...]:
-    """"A, B and C" -> (A, B, C); e-mail addresses and links dropped, "(abc)" initials removed, and the place
+    """"A, B and C" -> (A, B, C); e-mail addresses, links and job titles ("Crime Reporter") dropped, a "By"
+    taken off, "(abc)" initials removed, and the place
     a byline of full names was filed from ("A Roe and B Doe, Kisumu")."""
     value, names = clean(value), []
     for part in NAME_SPLIT.split(value):
-        part = squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-")
-        if part and not NOT_A_NAME.search(part) and any(ch.isalpha() for ch in part):
+        part = BYLINE_START.sub("", squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-"))
+        if part and not NOT_A_NAME.search(part) and not JOB.search(part) and any(ch.isalpha() for ch in part):
             names.append(part)
     if len(names) > 1 and _filed_from(names[-1], value) and all(len(name.split()) > 1 for name in names[:-1]):
         names.pop()
@@ -997,8 +998,9 @@ def byline(block, ctx: Context, leading: bool) -> bool:
     if ctx.nameless and id(block) in ctx.top and _bare_byline(block.text):
         return True
     text = fold(block.text)
-    return any(a in text for a in ctx.authors) or (BYLINE_START.match(text) is not None
-                                                    and len(text.split()) <= BYLINE_WORDS // 2)
+    return any(a in text for a in ctx.authors) or (BYLINE_START.match(text) is not None  # not "By then it ..."
+                                                    and len(text.split()) <= BYLINE_WORDS // 2
+                                                    and lines.byline(block.text.strip()) is not None)
 
 
 def _bare_byline(text: str) -> bool:

@@ -667,3 +667,29 @@ def test_a_bold_name_opening_its_box_keeps_the_space_after_it():
 def test_a_signature_at_the_foot_is_a_byline_not_a_note():
     kept, reasons = kept_and_reasons(f"<p>{LONG}</p><p>{BOARD}</p><p>Ines Marlow</p>")
     assert reasons["Ines Marlow"] == "byline"
+
+
+@pytest.mark.parametrize("line", [
+    "The council wants browsers to replace cookie banners with one setting, and so end the pop-ups for good.",
+    "Setting up the laptop means agreeing to the terms of service and a privacy policy of 11,000 words.",
+    "Official figures do not necessarily reflect how dangerous the road has become, residents say.",
+    "The discussion at last week's meeting was civil, but the decision had been made long before.",
+    "By then it was too late.",
+])
+def test_story_sentences_with_the_words_of_small_print_stay(line):
+    kept, _ = kept_and_reasons(f"<p>{line}</p><p>{LONG}</p><p>{line}</p><p>{BOARD}</p><p>{line}</p>")
+    assert kept.count(line) == 3
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("By signing up you agree to our privacy policy and terms of service.", "legal notice"),
+    ("The views expressed here do not necessarily reflect the views of the Courier.", "disclaimer"),
+    ("Please keep comments respectful and on topic.", "comment policy"),
+])
+def test_small_print_still_goes(line, reason):
+    _, reasons = kept_and_reasons(f"<p>{LONG}</p><p>{BOARD}</p><p>{line}</p>")
+    assert reasons[line] == reason
+
+
+def test_a_job_title_and_a_by_are_no_part_of_an_authors_name():
+    assert html.split_names("By Priya Raman, Crime Reporter") == ("Priya Raman",)

@@ -163,12 +163,14 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                r"\bcet article (?:sera|est) (?:mis à jour|actualisé)", re.I)),
     ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|"
                                   r"\b(?:confirm|enter) your (?:public )?display name\b|"
-                                  r"\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b.{0,120}\b"
-                                  r"(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
+                                  r"\b(?:please|bitte|por favor|merci de|keep (?:it|the|your)|we (?:reserve|moderate)|"
+                                  r"our)\b.{0,60}\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b"
+                                  r".{0,120}\b(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
                                   r"richtlinien|respetuos\w*|respectueu\w*)", re.I)),
-    ("disclaimer", re.compile(r"nicht (?:unbedingt )?der meinung der redaktion|do not necessarily reflect|"
-                              r"views expressed (?:here|in this)|no reflejan necesariamente|"
-                              r"ne reflètent pas nécessairement", re.I)),
+    ("disclaimer", re.compile(r"nicht (?:unbedingt )?der meinung der redaktion|"
+                              r"(?:do|does) not necessarily reflect (?:the )?(?:views?|opinions?|position)|"
+                              r"views expressed (?:here|in this)|no reflejan necesariamente (?:la|las) (?:opini|posici)|"
+                              r"ne reflètent pas nécessairement (?:l'|les |la )(?:opinion|avis|position)", re.I)),
     ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i[’']?m in|ok|okay|"
                                  r"accept|akzeptieren|zustimmen|aceptar|accepter)\b[.!]?(?:\s|$)", re.I)),
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
@@ -204,9 +206,16 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:earn|receive) (?:a |an )?(?:small )?commission|"
                                   r"provision erhalten|ohne mehrkosten für sie|at no (?:extra|additional) cost to you|"
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
-    ("legal notice", re.compile(r"privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|recaptcha|"
-                                r"datenschutzerklärung|nutzungsbedingungen|política de privacidad|"
-                                r"politique de confidentialité|cookie", re.I)),
+    # the legal small print of a form or a banner: its terms, and the reader asked to agree ("you agree to our")
+    ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? cookies|cookie (?:settings|policy|"
+                                r"preferences|consent)|(?:accept|reject|manage) (?:all )?cookies|"
+                                r"^(?:privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|datenschutz"
+                                r"(?:erklärung)?|impressum|nutzungsbedingungen|política de privacidad)\.?$|"
+                                r"(?=.*\b(?:our|you|your|agree to|accept|consent|unsere[nmr]?|ihre|"
+                                r"zustimm\w*|akzeptier\w*|einverstanden|nuestra|acepta\w*|notre|vous|acceptez)\b)"
+                                r".*(?:privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|"
+                                r"datenschutz\w*|nutzungsbedingungen|política de privacidad|"
+                                r"politique de confidentialité)", re.I)),
     ("embed notice", re.compile(r"external content|empfohlener (?:redaktioneller )?inhalt|"
                                 r"recommended (?:editorial )?content|externen? inhalt|"
                                 r"inhalte von \w+ (?:angezeigt|erlauben)|"
