@@ -774,6 +774,7 @@ BIDDING = re.compile(r"^(?:click|tap|sign up|subscribe|download|find out more|re
                      r"klicken sie|hier klicken|cliquez|haga clic|pulse)\b", re.I)
 IN_TEXT_CAPTION = re.compile(r"\b(?:from left|left to right|von links(?: nach rechts)?|v\.\s?l\.(?:\s?n\.\s?r\.)?|"
                              r"de gauche à droite|de izquierda a derecha)\s*:", re.I)
+SPEC = re.compile(r"^[A-ZÀ-Þ][\w ]{1,20}:\s*\S*\d")  # "Weight: 1.2 kg", "Price: £1,299"
 JOB = re.compile(rf"\b(?:{lines.JOBS})\b", re.I)
 BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|text:|text von)\s", re.I)
 CLOSERS = "\"'”’“‘»«›‹)"
@@ -1050,11 +1051,16 @@ def _words(text: str) -> str:
 
 
 def fragment(block, ctx: Context, leading: bool) -> bool:
-    """A loose word or two that is not a sentence ("Comments", "Audio", a place name, "Privacy Policy.")."""
+    """A loose word or two that is not a sentence ("Comments", "Audio", a place name, "Privacy Policy."); in the
+    text, a short sentence ("Not here.") or a figure given by name ("Weight: 1.2 kg") is the story's."""
     if not isinstance(block, (Paragraph, ListBlock)):
         return False
-    words = len(block.text.split())
-    return words < FRAGMENT_WORDS or (words == FRAGMENT_WORDS and not SENTENCE_END.search(block.text.strip()))
+    text = block.text.strip()
+    inside = not leading and id(block) not in ctx.tail
+    if inside and (TEXT_END.search(text) and text[:1].isupper() or SPEC.match(text)):
+        return False
+    words = len(text.split())
+    return words < FRAGMENT_WORDS or (words == FRAGMENT_WORDS and not SENTENCE_END.search(text))
 
 
 def navigation(block, ctx: Context, leading: bool) -> bool:

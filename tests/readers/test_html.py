@@ -693,3 +693,14 @@ def test_small_print_still_goes(line, reason):
 
 def test_a_job_title_and_a_by_are_no_part_of_an_authors_name():
     assert html.split_names("By Priya Raman, Crime Reporter") == ("Priya Raman",)
+
+
+@pytest.mark.parametrize("line", ["Not here.", "Weight: 1.2 kg"])
+def test_a_short_sentence_or_a_named_figure_in_the_text_stays(line):
+    kept, _ = kept_and_reasons(f"<p>{LONG}</p><p>{line}</p><p>{BOARD}</p>")
+    assert line in kept
+
+
+def test_a_loose_word_in_the_text_still_goes():
+    kept, reasons = kept_and_reasons(f"<p>{LONG}</p><p>Comments</p><p>{BOARD}</p>")
+    assert "Comments" not in kept and reasons["Comments"]
