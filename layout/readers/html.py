@@ -382,7 +382,7 @@ def split_names(value: str) -> tuple[str, ...]:
     a byline of full names was filed from ("A Roe and B Doe, Kisumu")."""
     value, names = clean(value), []
     for part in NAME_SPLIT.split(value):
-        part = BYLINE_START.sub("", squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-"))
+        part = LEADING_BY.sub("", squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-"))
         if part and not NOT_A_NAME.search(part) and not JOB.search(part) and any(ch.isalpha() for ch in part):
             names.append(part)
     if len(names) > 1 and _filed_from(names[-1], value) and all(len(name.split()) > 1 for name in names[:-1]):
@@ -776,6 +776,7 @@ IN_TEXT_CAPTION = re.compile(r"\b(?:from left|left to right|von links(?: nach re
                              r"de gauche à droite|de izquierda a derecha)\s*:", re.I)
 SPEC = re.compile(r"^[A-ZÀ-Þ][\w ]{1,20}:\s*\S*\d")  # "Weight: 1.2 kg", "Price: £1,299"
 JOB = re.compile(rf"\b(?:{lines.JOBS})\b", re.I)
+LEADING_BY = re.compile(r"^by\s+", re.I)  # only the English word: "Von der Leyen", "Di Maio" are names
 BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|text:|text von)\s", re.I)
 CLOSERS = "\"'”’“‘»«›‹)"
 SENTENCE_END = re.compile(rf"[.!?:;…{CLOSERS}]$")

@@ -693,6 +693,8 @@ def test_small_print_still_goes(line, reason):
 
 def test_a_job_title_and_a_by_are_no_part_of_an_authors_name():
     assert html.split_names("By Priya Raman, Crime Reporter") == ("Priya Raman",)
+    assert html.split_names("Ursula von der Leyen and Luigi Di Maio") == ("Ursula von der Leyen", "Luigi Di Maio")
+    assert html.split_names("Von der Leyen") == ("Von der Leyen",)
 
 
 @pytest.mark.parametrize("line", ["Not here.", "Weight: 1.2 kg"])
