@@ -111,8 +111,6 @@ def clean(value) -> str:
     return squeeze(entities.unescape(value).replace("\n", " "))
 
 
-
-
 def _key(text: str) -> str:
     return re.sub(r"\W+", "", fold(text))
 
@@ -328,12 +326,45 @@ def _is_site(segment: str, names: set[str]) -> bool:
 
 
 def headline_candidates(page, tags: dict, ld: dict, doc, names: set[str]) -> tuple[str, ...]:
-    """The headlines the page states, best first: JSON-LD's, Open Graph, Twitter, the <h1>, the <title>."""
-    h1 = next((squeeze(h.text_content()) for h in page.iter("h1") if h.text_content().strip()), "")
+    """The headlines the page states, best first: JSON-LD's, Open Graph, Twitter, the <h1>, the <title>; but
+    when the page's <h1> is the last step of its breadcrumbs (a title for search engines), first the one that
+    the article's own heading shows."""
+    h1s = [h for h in page.iter("h1") if h.text_content().strip()]
+    h1 = squeeze(h1s[0].text_content()) if h1s else ""
     found = (strip_site(clean(value), names) for value in (ld.get("headline"), tags.get("og:title"),
                                                             tags.get("twitter:title"), h1, page.findtext(".//title"),
                                                             doc.title))
-    return tuple(dict.fromkeys(t for t in found if t))
+    candidates = list(dict.fromkeys(t for t in found if t))
+    if h1s and _in_navigation(h1s[0]):
+        shown = _shown_headline(page, h1s[0], candidates)
+        candidates.sort(key=lambda t: t != shown)
+    return tuple(candidates)
+
+
+def _in_navigation(element) -> bool:
+    """Inside the page's navigation: a <nav>, or a breadcrumb trail by its class or label."""
+    return any(a.tag == "nav" or "breadcrumb" in f"{a.get('class', '')} {a.get('aria-label', '')}".lower()
+               for a in element.iterancestors())
+
+
+SHOWN_HEADINGS = 3  # the article's heading is among the first headings after the breadcrumbs
+
+
+def _shown_headline(page, seo_title, candidates: list[str]) -> str:
+    """The candidate that the first headings after an SEO title in the breadcrumbs show, after any kicker
+    ("Umbau des Weissen Hauses – Trump plant ..."); "" if none does."""
+    after = False
+    headings = []
+    for element in page.iter("h1", "h2"):
+        if element is seo_title:
+            after = True
+        elif after and not _in_navigation(element) and element.text_content().strip():
+            headings.append(_key(element.text_content()))
+    for heading in headings[:SHOWN_HEADINGS]:
+        for candidate in candidates:
+            if len(_key(candidate)) > 20 and heading.endswith(_key(candidate)):
+                return candidate
+    return ""
 
 
 def page_authors(ld: dict, tags: dict, doc) -> tuple[str, ...]:

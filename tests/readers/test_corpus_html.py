@@ -25,16 +25,16 @@ TARGETS = {  # metric of the "all" row: lowest value allowed
 }
 TITLE_TARGET = 0.95
 # What general rules reach: on 22 pages the JSON-LD headline and og:title disagree, and the ground truth
-# follows the one or the other by publisher (16 JSON-LD, 6 Open Graph); no page-level signal tells them apart.
-# The corpus is built from the Fundus project's parser tests, whose parsers are written per publisher: the
-# 20 Minuten and Rheinische Post parsers, for one, return og:title, while their pages show the JSON-LD
-# headline in their <h1>. Reaching 0.95 would take a table of publishers, which these 58 pages would fit.
-# Measured, and not adopted: taking the candidate closest to the headline the reader sees. The first <h1>
-# scores 0.83 at best (many pages put the headline in an <h2>, or an SEO title in an <h1> in the breadcrumbs); the
-# heading in the article's header, navigation skipped, scores 0.90 (2 pages gained, 2 lost). On 4 of the 6
-# Open Graph pages the visible heading is the JSON-LD headline, and the 2 pages lost have a truth the page
-# does not show as its heading.
-TITLE_FLOOR = 0.89
+# follows the one or the other by publisher (16 JSON-LD, 6 Open Graph). The corpus is built from the Fundus
+# project's parser tests, whose parsers are written per publisher. The reader takes JSON-LD's headline, or
+# the one the article's heading shows when the <h1> is an SEO title in the breadcrumbs (2 pages gained, none
+# lost). Of the 4 pages left, 3 show the JSON-LD headline as their heading while the truth takes og:title, and
+# the fourth (FAZ) is the mirror image of the 4 Funke pages: the same sources agree and the truth picks the
+# opposite side. Measured, and not adopted: a majority vote (1 gained, 3 lost); og:title first (12 lost); the
+# first <h1> (0.83); preferring og:title where the JSON-LD's dates break ISO 8601 (the 2 such pages, both
+# Open Graph in the truth, but one shows the JSON-LD headline as its heading: a rule fitted to two pages).
+# Reaching 0.95 would take a table of publishers, which these 58 pages would fit.
+TITLE_FLOOR = 0.93
 AUTHOR_RATE = 0.90
 DATE_RATE = 0.90
 
@@ -62,6 +62,15 @@ def _summary() -> dict:
     scoring = _scoring()
     table, _, _ = scoring.score(_corpus(), SOURCE, read=_read())
     return scoring.summary(table)["all"]
+
+
+def _title_rate() -> float:
+    """The share of pages whose title matches, unrounded (the table prints two decimals)."""
+    truths = _truths()
+    articles, _ = _read()
+    fold = _scoring().load_scorer().fold
+    return sum(name in articles and fold(articles[name][1].meta.title) == fold(truth["title"])
+               for name, truth in truths.items()) / len(truths)
 
 
 def _truths() -> dict[str, dict]:
@@ -112,13 +121,13 @@ def test_targets(metric):
 
 
 def test_titles_hold_their_floor():
-    assert _summary()["title"] >= TITLE_FLOOR
+    assert _title_rate() >= TITLE_FLOOR
 
 
 @pytest.mark.xfail(strict=True, reason="JSON-LD and Open Graph headlines disagree on 22 pages; the truth "
                                        "follows either by publisher (see TITLE_FLOOR)")
 def test_titles_reach_the_target():
-    assert _summary()["title"] >= TITLE_TARGET
+    assert _title_rate() >= TITLE_TARGET
 
 
 def test_authors_and_dates_found():

@@ -245,6 +245,28 @@ def test_headline_behind_a_kicker_is_not_the_standfirst():
         (d.text, d.reason) for d in read.dropped]
 
 
+SEO_HEAD = HEAD.replace('<meta property="og:title" content="Bridge costs double">',
+                        '<meta property="og:title" content="Footbridge over the Lem to cost twice its estimate">')
+
+
+@pytest.mark.parametrize("trail, expected", [
+    ('<nav class="crumbs">', "Footbridge over the Lem to cost twice its estimate"),  # the <h1> is an SEO title
+    ('<div class="Breadcrumb">', "Footbridge over the Lem to cost twice its estimate"),
+    ("<div>", "Bridge costs double"),  # the <h1> is the article's heading: JSON-LD's headline stands
+])
+def test_an_seo_title_in_the_breadcrumbs_gives_way_to_the_headline_shown(trail, expected):
+    close = "</" + trail[1:trail.index(" ") if " " in trail else -1].strip("<>") + ">"
+    body = (f"{trail}<a href='/'>Town</a> <h1>Bridge costs double</h1>{close}"
+            f"<h2>Town hall – Footbridge over the Lem to cost twice its estimate</h2><p>{LONG}</p><p>{LONG}</p>")
+    assert html.read(page(body, SEO_HEAD), "seo.html").meta.title == expected
+
+
+def test_a_heading_far_below_the_breadcrumbs_does_not_name_the_article():
+    body = ("<nav><h1>Bridge costs double</h1></nav><h2>One</h2><h2>Two</h2><h2>Three</h2>"
+            f"<p>{LONG}</p><h2>Footbridge over the Lem to cost twice its estimate</h2><p>{LONG}</p>")
+    assert html.read(page(body, SEO_HEAD), "far.html").meta.title == "Bridge costs double"
+
+
 def test_standfirst_shown_on_the_page_wins_over_its_description():
     shown = "Riverside. The footbridge over the Lem is to cost twice its first estimate."
     read = html.read(page(f"<p>{shown}</p><p>{LONG}</p><p>{LONG}</p>", HEAD), "dek.html")
