@@ -19,7 +19,7 @@ from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Im
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
 from layout.readers.text import lines
-from layout.readers.text.boilerplate import REPORTED, agency, line_reason, opening_appeal, products
+from layout.readers.text.boilerplate import READER, REPORTED, agency, line_reason, opening_appeal, products
 
 log = logging.getLogger(__name__)
 
@@ -798,9 +798,6 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 SELF_PROMOTION = re.compile(  # the publisher speaking of its own site and goods
     r"\b(?:our|unsere[nmrs]?|notre|nos|nuestr[oa]s?) (?:website|homepage|home page|site|seite|newsletters?|app|"
     r"podcasts?|journalism|journalismus|journalisme|periodismo)\b", re.I)
-READER = re.compile(  # words by which a text speaks to its reader, or of its publisher as "we"
-    r"\b(?:you|your|us|our|we|du|dich|dein\w*|euch|uns|unser\w*|wir|vous|votre|vos|nous|notre|nos|tu|usted|"
-    r"nosotros|nuestr[oa]s?)\b", re.I)
 BIDDING = re.compile(r"^(?:click|tap|sign up|subscribe|download|find out more|read more|watch|listen|"
                      r"klicken sie|hier klicken|cliquez|haga clic|pulse)\b", re.I)
 IN_TEXT_CAPTION = re.compile(r"\b(?:from left|left to right|von links(?: nach rechts)?|v\.\s?l\.(?:\s?n\.\s?r\.)?|"

@@ -697,6 +697,9 @@ def test_a_signature_at_the_foot_is_a_byline_not_a_note():
     "Official figures do not necessarily reflect how dangerous the road has become, residents say.",
     "The discussion at last week's meeting was civil, but the decision had been made long before.",
     "By then it was too late.",
+    "The ministry wants to scrap the cookie consent banners that most websites show to every visitor.",
+    "A survey found that most people accept all cookies just to make the banner go away.",
+    "Tenants who log in to the portal can also see whether the grant has been paid into their account.",
 ])
 def test_story_sentences_with_the_words_of_small_print_stay(line):
     kept, _ = kept_and_reasons(f"<p>{line}</p><p>{LONG}</p><p>{line}</p><p>{BOARD}</p><p>{line}</p>")

@@ -104,14 +104,14 @@ _SHARE_WORDS = {
 _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
     r"follow (?:us|along)|add us (?:as|on)|get in touch with (?:us|the (?:newsroom|team|editors?))|^get in touch|"
-    r"click here|tap here|find out more|stay up to date|"
+    r"click here|tap here|^find out more\b|find out more (?:here|below)|stay up to date|"
     r"join (?:[\w-]+ ){0,2}conversations?\b[^.]{0,80}\b(?:readers?|comments?|community|replies)|"
     r"share your (?:thoughts|tips|views|experiences?|stories)\b[^.]{0,60}\b(?:comments?|below|with us|community)|"
     r"(?:let us know|tell us)(?: what you think)? in the comments|teilen? (?:sie )?(?:deine|ihre) \w+ mit "
     r"(?:der community|uns)|"
     r"read our (?:complete|full|latest|live) coverage|(?:view|see) (?:more |all )?offers|"
     r"create (?:a |an |your )?(?:free )?account|"
-    r"(?:log|sign)[- ]?in to|(?:must|need to) be (?:logged|signed) in|download (?:the|our) app|"
+    r"(?:must|need to) be (?:logged|signed) in|download (?:the|our) app|"
     r"jetzt (?:kostenlos|abonnieren|anmelden|registrieren|\w+-?mitglied)|mitglied werden|kostenlos herunterladen|"
     r"melden sie sich (?:jetzt )?(?:an|für)|folgen sie uns|abonnieren sie|"
     r"suscríbete|regístrate|síguenos|abonnez-vous|inscrivez-vous|suivez-nous)\b", re.I)
@@ -124,8 +124,22 @@ _CTA_TARGET = re.compile(
     r"\b(?:newsletters?|inbox|app|apps|account|e-?mails?|subscribers?|subscription|notifications|alerts|"
     r"javascript|browser|for free|free|here|today|now|news|news page|reading experience|articles|"
     r"konto|e-paper|lesekomfort|push|kostenlos|jetzt|boletín|cuenta|compte|lettre)\b", re.I)
-REPORTED = re.compile(r"\b(?:said|says|told|asked|added|according to|sagte|sagt|erklärte|fragte|dijo|"
-                      r"afirmó|a déclaré|a dit)\b", re.I)  # a story's sentence reports words: no call to action
+REPORTED = re.compile(  # a story's sentence reports words: no call to action
+    r"\b(?:said|says|told|asked|added|warned|warns|urged|urges|advised|advises|reminded|reminds|according to|"
+    r"sagte|sagt|erklärte|fragte|warnte|warnt|mahnte|betonte|dijo|afirmó|advierten?|recuerdan?|"
+    r"a déclaré|a dit|rappellen?t?|souligne|prévient)\b", re.I)
+READER = re.compile(  # words by which a text speaks to its reader, or of its publisher as "we"
+    r"\b(?:you|your|us|our|we|du|dich|dein\w*|euch|uns|unser\w*|wir|vous|votre|vos|nous|notre|nos|tu|usted|"
+    r"nosotros|nuestr[oa]s?)\b", re.I)
+DIALOG_WORDS = 8  # a dialog's button ("No thanks, I'll pay full price") is at most this long
+CREDIT_LINE_WORDS = 25  # a credit line ("With files from ...", "First published in ...") is at most this long
+SHORT_APPEAL = 12  # an appeal that neither speaks to the reader nor offers the publisher's goods is this short
+_ON_THE_PAGE = re.compile(r"\b(?:click|tap) here\b|\b(?:must|need to) be (?:logged|signed) in\b|\bin the comments\b",
+                          re.I)
+_CONTACT = re.compile(r"^(?:e-?mail|contact|write to|send|got a (?:story|tip)|tips?\b|kontakt|schreiben sie|"
+                      r"escríb\w*|écrivez)", re.I)
+TEXT_END = re.compile(r"[.!?…][\"'”’»)]*$")
+_QUOTES = "\"“”„«»‚‘"
 _NETWORKS = (r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|whatsapp|telegram|"
              r"google news")
 _OPENING_APPEAL = re.compile(  # the imperative that opens an appeal to the reader
@@ -152,7 +166,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:advertisements?|ads?|anzeigen?|werbung(?: überspringen)?|publicité|publicidad|pub|sponsored"
         r"(?: content)?|gesponsert|paid (?:content|post)|advertorial)(?:\s*\d*)$"
         r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$", re.I)),
-    ("paywall", re.compile(r"\b(?:subscribers? only|reserved for subscribers|for subscribers|nur für abonnenten|"
+    ("paywall", re.compile(r"\b(?:subscribers? only(?!\s+\w)|reserved for subscribers|for subscribers|nur für abonnenten|"
                            r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b"
                            r"|प्रीमियम मेंबरशिप|पूरी खबर पढ़ें",  # Hindi: "premium membership", "read the full story"
                            re.I)),
@@ -177,7 +191,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                    r"wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|"
                                    r"^(?:durchschnittliche bewertung|average rating|note moyenne)\s*:\s*\d|"
                                    r"^(?:how (?:useful|helpful) was this|was this article helpful|rate this article)|"
-                                   r"spotted an? (?:error|typo)|reportar un error|signaler une erreur", re.I)),
+                                   r"(?:^|\byou(?:'ve| have)? )spotted an? (?:error|typo)|reportar un error|signaler une erreur", re.I)),
     ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
     ("promo", re.compile(r"^(?=.{0,120}$).*\b(?:app|e-?paper|newsletter|podcast)\b[^.?]*!$", re.I)),
     ("countdown", re.compile(r"\b(?:will close|closes?|schließt sich|se cierra|se ferme) in \d+ (?:seconds?|sek)",
@@ -203,17 +217,18 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$", re.I)),
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
-    ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:earn|receive) (?:a |an )?(?:small )?commission|"
+    ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:we|may) (?:may |might )?(?:earn|receive) (?:a |an )?"
+                                  r"(?:small )?commission|"
                                   r"provision erhalten|ohne mehrkosten für sie|at no (?:extra|additional) cost to you|"
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     # the legal small print of a form or a banner: its terms, and the reader asked to agree ("you agree to our")
-    ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? cookies|cookie (?:settings|policy|"
-                                r"preferences|consent)|(?:accept|reject|manage) (?:all )?cookies|"
-                                r"^(?:privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|datenschutz"
+    ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? cookies|"
+                                r"^(?:cookie (?:settings|policy|preferences|consent)|(?:accept|reject|manage) (?:all )?"
+                                r"cookies|privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|datenschutz"
                                 r"(?:erklärung)?|impressum|nutzungsbedingungen|política de privacidad)\.?$|"
-                                r"(?=.*\b(?:our|you|your|agree to|accept|consent|unsere[nmr]?|ihre|"
+                                r"(?=.*\b(?:our|you|your|i agree|i accept|unsere[nmr]?|ihre|"
                                 r"zustimm\w*|akzeptier\w*|einverstanden|nuestra|acepta\w*|notre|vous|acceptez)\b)"
-                                r".*(?:privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|"
+                                r".*(?:cookies?|privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|"
                                 r"datenschutz\w*|nutzungsbedingungen|política de privacidad|"
                                 r"politique de confidentialité)", re.I)),
     ("embed notice", re.compile(r"external content|empfohlener (?:redaktioneller )?inhalt|"
@@ -243,7 +258,7 @@ def line_reason(text: str) -> str:
     """Why `text` is boilerplate on its own, or "" when no single-line rule says so."""
     words = text.split()
     plain_label = re.sub(r"[\d:|>»·•]+", " ", text).strip(" .:!").casefold()
-    if plain_label in ("video", "videos", "watch", "watch now", "listen", "podcast"):
+    if plain_label in ("video", "videos", "watch", "watch now", "listen", "podcast") and not text.endswith("."):
         return "video label"
     if _TEASER_LABELS.match(plain_label):
         return "teaser label"
@@ -256,18 +271,36 @@ def line_reason(text: str) -> str:
     for reason, pattern in _RULES:
         if reason in ("price", "video teaser", "teaser") and is_sentence(text):
             continue
+        if reason == "credit line" and len(words) > CREDIT_LINE_WORDS:  # "First published in 1961, her novel ..."
+            continue
+        if reason == "dialog button" and len(words) > DIALOG_WORDS:  # "No thanks to the weather, ..."
+            continue
         if pattern.search(text):
             return reason
-    if len(words) <= 45 and (_CTA_STRONG.search(text) or _CTA_VERB.search(text) and _CTA_TARGET.search(text)) \
-            and not REPORTED.search(text):
+    if len(words) <= 45 and _appeal(text):
         return "call to action"
-    if len(words) <= 30 and _EMAIL.search(text):
-        return "contact note"
+    if len(words) <= 30 and _EMAIL.search(text) and (len(words) <= SHORT_APPEAL or READER.search(text)
+                                                      or _CONTACT.match(text)):
+        return "contact note"  # not "Anyone with information can email the inquiry team at ..."
     if _shouted(text):
         return "all-caps teaser"
     if caption_cue(text):
         return "caption"
     return ""
+
+
+def _appeal(text: str) -> bool:
+    """Words of a call to action, not reported ("..., the council warned") nor quoted, in a line that is short,
+    speaks to the reader or offers the publisher's goods: "Customers who register online can ..." is a story's."""
+    strong = _CTA_STRONG.search(text)
+    found = strong or (_CTA_VERB.search(text) if _CTA_TARGET.search(text) else None)
+    if not found or REPORTED.search(text):
+        return False
+    if not strong and found.start() > len("please ") and TEXT_END.search(text) and not READER.search(text):
+        return False  # "The paper lost 4,000 subscribers after raising its subscription price."
+    quoted = len(text.split()) > SHORT_APPEAL and any(q in text[:found.start()] for q in _QUOTES)
+    addressed = READER.search(text) or _READER_GOODS.search(text) or _ON_THE_PAGE.search(text)
+    return not quoted and (len(text.split()) <= SHORT_APPEAL or addressed is not None)
 
 
 def products(text: str) -> set[str]:

@@ -12,9 +12,57 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
     ("Sign up for our newsletter to get the news in your inbox", "call to action"),
     ("Please read our Comment Policy before commenting.", "comment policy"),
     ("The council met on Tuesday and voted seven to two for the bridge.", ""),
+    ("We use cookies to improve your experience on this site.", "legal notice"),
+    ("Cookie settings", "legal notice"),
+    ("By registering you agree to our terms of service", "legal notice"),
+    ("Find out more", "call to action"),
+    ("Click here to read the full text of the ruling as the court published it on Friday.", "call to action"),
+    ("Join the conversation in the comments and reply to other readers from across the valley", "call to action"),
+    ("For subscribers only", "paywall"),
+    ("No thanks", "dialog button"),
+    ("Email the newsroom at news@courier.example with your tips and pictures from the valley", "contact note"),
+    ("We may earn a commission when you buy through links on our site.", "affiliate note"),
+    ("Spotted an error? Let us know", "feedback widget"),
+    ("Please register now to keep reading", "call to action"),
 ])
 def test_line_reason(line, reason):
     assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    # the story's sentences about cookies, terms and sign-ups: third person, reported or quoted
+    "The ministry wants to scrap the cookie consent banners that most websites show to every visitor.",
+    "A survey found that most people accept all cookies just to make the banner go away.",
+    '"A terms of service page that nobody reads is not consent," said the MP, who chairs the committee.',
+    "Apply for the grant on the council's portal before 30 June, the housing office warned tenants on Monday.",
+    "Tenants who log in to the portal can also see whether the grant has been paid into their account.",
+    "Anyone not paid automatically must register for the grant online now, as the window closes in June.",
+    "The club lost 400 members after it raised the subscription price for the second year running.",
+    "The surveyors now want to find out more about how far the cracks in the old pier have spread.",
+    "Find out more at the county archive or by calling its reading room on the number in the phone book.",
+    "First published in 1958, her first book of poems had been turned down by six publishers before a "
+    "small press in Hull took it on and sold every copy within a year.",
+    "Listen.",
+    "The club lost 400 members after it raised its subscription price for members.",
+    "Members only get a refund if they cancel before May; subscribers only pay the new price from June.",
+    "No thanks to the weather, the count of the colony was cut short by a week.",
+    "Anyone with information can email the inquiry team at inquiry@county.example or call the station desk.",
+    "Comparison sites earn a commission when you switch, so check the regulator's list first.",
+    "Anyone who spotted an error on the ballot paper should tell the returning officer at once.",
+])
+def test_story_sentences_are_no_boilerplate(line):
+    assert line_reason(line) == ""
+
+
+@pytest.mark.parametrize("line", [
+    "Neu ist auch die Karte der Stadtwerke, mit der man alle Busse nutzen kann. „Jetzt kostenlos herunterladen und losfahren“, wirbt der Verband.",
+    "Wer eine Karte hat, kann sich ab sofort über sein Konto anmelden und Fahrten buchen, heißt es.",
+    "Regístrate antes del lunes o perderás la plaza, advierten los carteles del polideportivo municipal.",
+    "Inscrivez-vous avant le 30 août, rappelle la mairie aux familles qui n'ont pas encore réservé.",
+])
+def test_quoted_or_reported_appeals_in_other_languages_are_the_story(line):
+    assert line_reason(line) == ""
+
 
 
 def test_credits_and_captions():
