@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from layout.errors import SourceError
-from layout.model import Heading, Paragraph
+from layout.model import Heading, ListBlock, Paragraph, plain
 from layout.readers import text
 from layout.readers.decode import decode
+from placed import is_placed, placed
 
 SEED = Path(__file__).resolve().parents[2] / "source" / "ukraine-atacms.txt"
 SEED_BOILERPLATE = ("Recommended Videos", "Related Posts", "This will close in 0 seconds")
@@ -22,13 +23,12 @@ def chunks_of(source: str) -> list[str]:
 
 
 def assert_nothing_lost(source: str, article) -> None:
-    """Every non-empty chunk of the input is the title, the standfirst, a block or a dropped entry."""
-    placed = [article.meta.title, article.meta.dek]
-    placed += [block.text for block in article.blocks]
-    placed += [entry.text for entry in article.dropped]
+    """Every non-empty chunk of the input is the title, the standfirst, a block, a list's item or a dropped
+    entry."""
+    texts = placed(article)
     for chunk in chunks_of(source):
-        assert chunk in placed, f"lost silently: {chunk!r}"
-    assert len([p for p in placed if p]) == len(chunks_of(source)), "a chunk was placed twice"
+        assert is_placed(chunk, texts), f"lost silently: {chunk!r}"
+    assert len([p for p in texts if p]) == len(chunks_of(source)), "a chunk was placed twice"
 
 
 def read(source: str, name: str = "sample"):
@@ -157,6 +157,50 @@ def test_teaser_run_and_calls_to_action_dropped():
     assert dropped_reason(article, "ferry contract") == "teaser"
     assert dropped_reason(article, "Sign up") == "call to action"
     assert dropped_reason(article, "Facebook") == "share buttons"
+    assert_nothing_lost(source, article)
+
+
+def kinds(article) -> list[tuple]:
+    """Each block as (kind, text), a list as (kind, ordered, items)."""
+    return [(type(b).__name__, b.ordered, [plain(i) for i in b.items]) if isinstance(b, ListBlock)
+            else (type(b).__name__, b.text) for b in article.blocks]
+
+
+def test_lines_marked_as_a_list_make_a_list():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE,
+                  "What is planned", "- a new deck of steel", "- two lanes for buses", "- a path for bicycles",
+                  SECOND, "Results", "1. Option A 41 votes", "2. Option B 12 votes", THIRD)
+    article = read(source)
+    assert kinds(article) == [
+        ("Paragraph", LEDE), ("Heading", "What is planned"),
+        ("ListBlock", False, ["a new deck of steel", "two lanes for buses", "a path for bicycles"]),
+        ("Paragraph", SECOND), ("Heading", "Results"), ("ListBlock", True, ["Option A 41 votes", "Option B 12 votes"]),
+        ("Paragraph", THIRD)]
+    assert_nothing_lost(source, article)
+
+
+def test_short_lines_after_a_lead_in_are_the_storys_list():
+    lead_in = "The council will put three options to residents at the town hall next month:"
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, lead_in,
+                  "Finish the bridge as designed", "Narrow the deck to save steel", "Pause the work for a year",
+                  SECOND, THIRD)
+    article = read(source)
+    assert kinds(article) == [
+        ("Paragraph", LEDE), ("Paragraph", lead_in),
+        ("ListBlock", False, ["Finish the bridge as designed", "Narrow the deck to save steel",
+                              "Pause the work for a year"]),
+        ("Paragraph", SECOND), ("Paragraph", THIRD)]
+    assert_nothing_lost(source, article)
+
+
+def test_numbered_teasers_and_data_boxes_are_no_list():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND,
+                  "Most read", "1. Mayor faces questions over ferry contract", "2. New cycle lanes open",
+                  THIRD, "Specs:", "Length: 240 m", "Lanes: 2", SECOND + " Again.")
+    article = read(source)
+    assert body(article) == [LEDE, SECOND, THIRD, SECOND + " Again."]
+    assert dropped_reason(article, "ferry contract") == "teaser"
+    assert dropped_reason(article, "Length: 240 m") == "data list"
     assert_nothing_lost(source, article)
 
 

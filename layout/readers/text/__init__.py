@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from layout.errors import SourceError
-from layout.model import Article, Block, Dropped, Heading, Meta, Paragraph, Run
+from layout.model import Article, Block, Dropped, Heading, ListBlock, Meta, Paragraph, Run
 from layout.readers.common import block_id, identifier
 from layout.readers.text.chunks import Chunk, split_chunks
 from layout.readers.text.head import read_head, take_title
@@ -15,6 +15,8 @@ from layout.readers.text.rules import CONTEXT_RULES
 log = logging.getLogger(__name__)
 
 __all__ = ["read", "split_chunks"]
+
+ITEMS = ("item", "numbered")  # the roles of a list's items, bulleted and numbered
 
 
 def read(text: str, name: str) -> Article:
@@ -39,13 +41,19 @@ def read(text: str, name: str) -> Article:
                    tuple(blocks), dropped, name)
 
 
-
 def _blocks(chunks: list[Chunk]) -> list[Block]:
+    """The kept chunks as blocks; list items in a row make one list."""
     blocks: list[Block] = []
-    for chunk in chunks:
-        if chunk.role == "heading":
+    kept = [c for c in chunks if c.role in ("", "paragraph", "heading") + ITEMS]
+    for chunk, before in zip(kept, [None] + kept[:-1]):
+        if chunk.role in ITEMS and before is not None and before.role == chunk.role:
+            last = blocks[-1]
+            blocks[-1] = ListBlock(last.id, last.items + ((Run(chunk.text),),), last.ordered)
+        elif chunk.role in ITEMS:
+            blocks.append(ListBlock(block_id(len(blocks)), ((Run(chunk.text),),), chunk.role == "numbered"))
+        elif chunk.role == "heading":
             blocks.append(Heading(block_id(len(blocks)), (Run(chunk.text),)))
-        elif chunk.role in ("", "paragraph"):
+        else:
             blocks.append(Paragraph(block_id(len(blocks)), (Run(chunk.text),)))
     return blocks
 

@@ -11,6 +11,12 @@ from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS,
 from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, dated_caption, several_names
 
 REPEATED_PARAGRAPHS = 3  # a block holding this many of the article's paragraphs repeats the article
+LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
+LIST_ITEM_WORDS = 12     # an item of a list in the text is at most this long
+LIST_SENTENCE_WORDS = 6  # ... and, when it ends like a sentence ("A pinch of salt."), at most this long
+LIST_MARKED_WORDS = 80   # an item opening with a bullet or a number may be a whole step of a method
+LIST_MARKER = re.compile(r"^(?:[-–•*·▪]|(?P<number>\d{1,2})[.)])\s+(?=\S)")
+_LIST_WIDGETS = {"teaser label", "widget label", "video label", "call to action"}
 _SIGNATURE = re.compile(r"^[—–-]\s*[^()]+\(@\w+\)")
 _KEY_VALUE = re.compile(r"^[\w'’ .-]{2,30}:\s*\S")
 _JOB_LEAD = re.compile(rf"^(?:{JOBS})\s+(?:in|at|for|bei|für|der|des|of|de|du|im|am)\b", re.I)
@@ -42,6 +48,60 @@ def _pattern_rules(body: list[Chunk], meta: dict) -> None:
     for chunk in body:
         if not chunk.role and (reason := line_reason(chunk.text)):
             chunk.drop(reason)
+
+
+def _marked_lists(body: list[Chunk], meta: dict) -> None:
+    """Two or more lines in a row opening with a bullet or a number ("- 225g butter", "2. Beat the butter")
+    are a list, unless a widget's label heads them (a "Most read" list); the markers go."""
+    i = 0
+    while i < len(body):
+        run = list(_marked_run(body, i))
+        above = body[i - 1] if i else None
+        if len(run) >= 2 and not (above is not None and above.reason in _LIST_WIDGETS):
+            numbered = all(LIST_MARKER.match(c.text)["number"] for c in run)
+            for chunk in run:
+                chunk.text, chunk.role = LIST_MARKER.sub("", chunk.text, count=1), "numbered" if numbered else "item"
+        i += max(1, len(run))
+
+
+def _marked_run(body: list[Chunk], i: int):
+    for chunk in body[i:]:
+        if chunk.role or not LIST_MARKER.match(chunk.text) or chunk.words > LIST_MARKED_WORDS:
+            return
+        yield chunk
+
+
+def _story_lists(body: list[Chunk], meta: dict) -> None:
+    """A list inside the text: short lines between a lead-in ending in a colon and more of the text ("The
+    council listed three options:", then the options, then the text again). Under a label ("Specs:"), a line
+    of "key: value" makes the lines a data box (see _data_lists), not the story's list."""
+    for i, lead in enumerate(body):
+        if lead.role or not lead.text.endswith(":"):
+            continue
+        items = list(_list_items(body, i))
+        label = lead.words < LIST_LEAD_WORDS
+        if len(items) < 2 or label and any(_KEY_VALUE.match(c.text) for c in items):
+            continue
+        above = _neighbour(body, i, -1)
+        below = body[i + len(items) + 1:i + len(items) + 3]
+        if not (not label or above is not None and _story(above)) or not any(_story(c) for c in below):
+            continue
+        lead.role = "paragraph"
+        for item in items:
+            item.role = "item"
+
+
+def _list_items(body: list[Chunk], i: int):
+    """The short lines right under chunk `i` that could be a list's items."""
+    for nxt in _after(body, i):
+        if nxt.role or nxt.words > LIST_ITEM_WORDS or nxt.sentence and nxt.words > LIST_SENTENCE_WORDS:
+            return
+        yield nxt
+
+
+def _story(chunk: Chunk) -> bool:
+    """A paragraph of the text itself: a long sentence the rules have left alone."""
+    return not chunk.role and chunk.sentence and chunk.words >= HEAD_WORDS
 
 
 def _late_bylines(body: list[Chunk], meta: dict) -> None:
@@ -348,7 +408,8 @@ def _headings(body: list[Chunk], meta: dict) -> None:
         if chunk.role or not chunk.short:
             continue
         nxt = following[i]
-        if chunk.words >= 2 and nxt is not None and (
+        listed = nxt is not None and body[nxt].role in ("item", "numbered")  # "Results", over a list
+        if (chunk.words >= 2 or listed) and nxt is not None and (
                 _body_text(body[nxt]) or _heads_text(body[nxt], following[nxt], body)):
             chunk.role = "heading"
         else:
@@ -356,7 +417,9 @@ def _headings(body: list[Chunk], meta: dict) -> None:
 
 
 def _body_text(chunk: Chunk) -> bool:
-    return chunk.role in ("", "paragraph") and not chunk.short and not _short_question(chunk)
+    """A paragraph of the text, or an item of a list in it (which a label may head)."""
+    return chunk.role in ("item", "numbered") or (
+        chunk.role in ("", "paragraph") and not chunk.short and not _short_question(chunk))
 
 
 def _short_question(chunk: Chunk) -> bool:
@@ -395,6 +458,6 @@ def _author_notes(body: list[Chunk], meta: dict) -> None:
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
-    _repeated_text, _pattern_rules, _late_bylines, _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats,
+    _repeated_text, _pattern_rules, _marked_lists, _story_lists, _late_bylines, _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats,
     _kicker_repeats, _info_boxes, _cards, _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
 )
