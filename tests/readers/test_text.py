@@ -311,6 +311,27 @@ def test_embedded_post_and_author_note_dropped():
     assert_nothing_lost(source, article)
 
 
+def test_a_portrait_of_someone_else_is_no_author_note_nor_bio():
+    portrait = ("Editor of the Harbour Gazette's letters page for almost two decades, she argued for the bridge "
+                "long before the council came round to it.")
+    held = "Mara Tull was the first woman editor of the harbour board's yearbook, a post she held for six years."
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", "By Jane Doe",
+                  LEDE, portrait, SECOND, held)
+    article = read(source)
+    assert body(article) == [LEDE, portrait, SECOND, held]
+    assert_nothing_lost(source, article)
+
+
+def test_a_sentence_reporting_words_over_a_photo_credit_is_no_caption():
+    said = ("The bridge, which has been argued over for a decade, will open in 2028 if the money holds, "
+            "the council's engineer said.")
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND, said,
+                  "Photo: Jane Doe", THIRD)
+    article = read(source)
+    assert body(article) == [LEDE, SECOND, said, THIRD]
+    assert dropped_reason(article, "Photo: Jane Doe") == "photo credit"
+
+
 def test_live_blog_entries_are_kept_as_headings():
     source = page("Harbour bridge vote: live", "Follow the council debate as it happens.",
                   "14:05 - Council opens the debate", SECOND,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from layout.errors import SourceError
-from layout.readers.text.boilerplate import caption, credit, furniture, line_reason, self_contained_credit
+from layout.readers.text.boilerplate import REPORTED, caption, credit, furniture, line_reason, self_contained_credit
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_SCAN, HEAD_WORDS, Chunk
 from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, contains_headline, date_line,
                                        is_byline_word, name_line, same, similar_start, split_names)
@@ -71,8 +71,8 @@ def _body_start(body: list[Chunk], title: str, dek: str) -> int:
         if chunk.words < HEAD_WORDS and not _lede(chunk.text):
             continue
         nxt = body[i + 1].text if i + 1 < len(body) else ""
-        if nxt and credit(nxt) and not self_contained_credit(nxt):
-            continue
+        if nxt and credit(nxt) and not self_contained_credit(nxt) and not REPORTED.search(chunk.text):
+            continue  # the lead picture's caption, over its credit (a caption reports no one's words)
         return i
     return len(body)
 

@@ -225,4 +225,5 @@ def author_note(text: str, authors: tuple[str, ...]) -> bool:
         return False
     if any(text.startswith(name) for name in authors if name):
         return True
-    return bool(_AUTHOR_NOTE.match(text))
+    opening = set(text.split()[:3])  # when the authors are known, the note names one of them
+    return bool(_AUTHOR_NOTE.match(text)) and (not authors or any(opening & set(n.split()) for n in authors))

@@ -6,11 +6,12 @@ import re
 from typing import Callable
 
 from layout.readers.common import fold
-from layout.readers.text.boilerplate import caption, credit, line_reason, self_contained_credit
+from layout.readers.text.boilerplate import REPORTED, caption, credit, line_reason, self_contained_credit
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk
 from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, dated_caption, several_names
 
 REPEATED_PARAGRAPHS = 3  # a block holding this many of the article's paragraphs repeats the article
+BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the books page") is at most this long
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
 LIST_ITEM_WORDS = 12     # an item of a list in the text is at most this long
 LIST_SENTENCE_WORDS = 6  # ... and, when it ends like a sentence ("A pinch of salt."), at most this long
@@ -138,7 +139,8 @@ def _caption_beside(body: list[Chunk], i: int) -> None:
         after.drop("caption")
         return
     before = _neighbour(body, i, -1)
-    if before is not None and before.words <= CAPTION_WORDS and (before.sentence or before.words > HEAD_WORDS):
+    if before is not None and before.words <= CAPTION_WORDS and (before.sentence or before.words > HEAD_WORDS) \
+            and not REPORTED.search(before.text):  # "..., her publisher said." is the story's
         before.drop("caption")
 
 
@@ -451,7 +453,7 @@ def _author_notes(body: list[Chunk], meta: dict) -> None:
     for chunk in body:
         if chunk.role or chunk.words > 60:
             continue
-        if _JOB_LEAD.match(chunk.text):
+        if _JOB_LEAD.match(chunk.text) and chunk.words <= BIO_WORDS:
             chunk.drop("author bio")
         elif chunk in tail and author_note(chunk.text, meta.get("authors", ())):
             chunk.drop("author note")
