@@ -204,6 +204,31 @@ def test_numbered_teasers_and_data_boxes_are_no_list():
     assert_nothing_lost(source, article)
 
 
+def test_a_whole_page_copied_finds_the_headline_under_its_header():
+    header = ("We use cookies to give you the best experience. By clicking Accept you agree to our cookie policy.",
+              "Accept all", "Skip to main content", "The Harbour Gazette", "News", "Sport", "Opinion", "Culture",
+              "Home › News › Harbour", "Harbour", "Tue 4 Mar 2025 09.00 GMT")
+    source = page(*header, "Council backs harbour bridge after a decade of debate",
+                  "A decade of argument ends with a vote of seven to two.", "By Jane Doe", LEDE, SECOND)
+    article = read(source)
+    assert article.meta.title == "Council backs harbour bridge after a decade of debate"
+    assert article.meta.dek == "A decade of argument ends with a vote of seven to two."
+    assert article.meta.authors == ("Jane Doe",)
+    assert article.meta.date == "2025-03-04"
+    assert body(article) == [LEDE, SECOND]
+    assert dropped_reason(article, "Harbour Gazette") == "menu"
+    assert dropped_reason(article, "Skip to main") == "skip link"
+    assert [d.reason for d in article.dropped if d.text == "Harbour"] == ["kicker"]
+    assert_nothing_lost(source, article)
+
+
+def test_a_short_headline_over_its_standfirst_stays_the_headline():
+    source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
+    article = read(source)
+    assert article.meta.title == "Bridge approved"
+    assert article.meta.dek == "A decade of argument ends with a vote of seven to two."
+
+
 def test_repeated_headline_and_standfirst_dropped():
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
                   "Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND)

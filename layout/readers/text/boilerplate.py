@@ -186,7 +186,11 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                               r"views expressed (?:here|in this)|no reflejan necesariamente (?:la|las) (?:opini|posici)|"
                               r"ne reflètent pas nécessairement (?:l'|les |la )(?:opinion|avis|position)", re.I)),
     ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i[’']?m in|ok|okay|"
-                                 r"accept|akzeptieren|zustimmen|aceptar|accepter)\b[.!]?(?:\s|$)", re.I)),
+                                 r"accept(?: all)?|akzeptieren|alle akzeptieren|zustimmen|aceptar(?: todo)?|"
+                                 r"accepter|tout accepter|accetta(?: tutto)?|rifiuta)\b[.!]?(?:\s|$)", re.I)),
+    ("skip link", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|article)|"
+                             r"(?:zum|direkt zum) (?:inhalt|hauptinhalt)(?: springen)?|aller au contenu(?: principal)?|"
+                             r"saltar al contenido(?: principal)?|vai al contenuto(?: principale)?)$", re.I)),
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
                                    r"wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|"
                                    r"^(?:durchschnittliche bewertung|average rating|note moyenne)\s*:\s*\d|"
@@ -326,7 +330,8 @@ def caption_cue(text: str) -> bool:
 
 
 _FURNITURE = {"advertisement", "widget label", "teaser label", "share buttons", "punctuation",
-              "gallery counter", "call to action", "legal notice", "embed notice", "countdown"}
+              "gallery counter", "call to action", "legal notice", "embed notice", "countdown", "dialog button",
+              "skip link"}
 
 
 def furniture(text: str) -> str:

@@ -2,30 +2,63 @@
 
 from __future__ import annotations
 
+import re
+
 from layout.errors import SourceError
 from layout.readers.text.boilerplate import REPORTED, caption, credit, furniture, line_reason, self_contained_credit
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_SCAN, HEAD_WORDS, Chunk
 from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, contains_headline, date_line,
                                        is_byline_word, name_line, same, similar_start, split_names)
 
+TITLE_WORDS = 4  # a headline has at least this many words; shorter lines above it are menus, the site, a kicker
+SITE_NAME_WORDS = 6  # a site's name is at most this long
+MENU_ITEMS = 4   # this many lines of one or two words under a line are a menu under the site's name
+BREADCRUMBS = re.compile(r"^[^›»>|/]{1,40}(?:\s[›»>|/]\s[^›»>|/]{1,40})+$")  # "Home › Sport › Football"
+
 def take_title(chunks: list[Chunk], name: str) -> Chunk:
-    """The first chunk that is not page furniture is the headline."""
-    for chunk in chunks:
-        reason = furniture(chunk.text)
-        if not reason:
-            chunk.role = "title"
-            return chunk
-        chunk.drop(reason)
+    """The headline: the first line of four words or more that is not page furniture, past the short lines
+    of a whole page's header (menus, the site's name, a kicker); but when that line ends as a sentence does
+    (a standfirst, the text), the last short line before it."""
+    header: list[Chunk] = []
+    for i, chunk in enumerate(chunks):
+        if reason := furniture(chunk.text):
+            chunk.drop(reason)
+        elif date_line(chunk.text) is not None or byline(chunk.text) is not None:
+            continue  # above the headline, still the article's date or byline (read_head takes it)
+        elif (chunk.words >= TITLE_WORDS or chunk.sentence) and not BREADCRUMBS.match(chunk.text) \
+                and not _menu_under(chunks, i):
+            title = header.pop() if header and chunk.text.endswith(".") else chunk
+            for item in header:
+                item.drop("kicker" if item is header[-1] else "menu")
+            title.role = "title"
+            return title
+        else:
+            header.append(chunk)
+    if header:
+        for item in header[:-1]:
+            item.drop("menu")
+        header[-1].role = "title"
+        return header[-1]
     raise SourceError(f"{name} holds no article text, only boilerplate",
                       "check that the file holds the article's headline and paragraphs")
 
 
-def read_head(body: list[Chunk], title: Chunk) -> dict:
-    """Standfirst, bylines and date lines between the headline and the first body paragraph."""
+def _menu_under(chunks: list[Chunk], i: int) -> bool:
+    """A menu follows the line: the site's name over its sections, not a headline (which a standfirst, a
+    byline or the text follows)."""
+    if chunks[i].words > SITE_NAME_WORDS:
+        return False
+    following = [c for c in chunks[i + 1:i + 1 + 2 * MENU_ITEMS] if not furniture(c.text)][:MENU_ITEMS]
+    return len(following) == MENU_ITEMS and all(c.words <= 2 and not c.sentence for c in following)
+
+
+def read_head(body: list[Chunk], title: Chunk, above: int = 0) -> dict:
+    """Standfirst, bylines and date lines between the headline and the first body paragraph (and the
+    `above` bylines and date lines over the headline, which open `body`)."""
     meta: dict = {"dek": "", "authors": (), "date": "", "dateline": ""}
-    if body and _dek_like(body[0]):
-        body[0].role = "dek"
-        meta["dek"] = body[0].text
+    if len(body) > above and _dek_like(body[above]):
+        body[above].role = "dek"
+        meta["dek"] = body[above].text
     start = _body_start(body, title.text, meta["dek"])
     head = body[:start]
     explicit = any(byline(c.text) is not None or is_byline_word(c.text) for c in head)
