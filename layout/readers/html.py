@@ -19,7 +19,7 @@ from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Im
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
 from layout.readers.text import lines
-from layout.readers.text.boilerplate import READER, REPORTED, agency, line_reason, opening_appeal, products
+from layout.readers.text.boilerplate import RATING, READER, REPORTED, agency, line_reason, opening_appeal, products
 
 log = logging.getLogger(__name__)
 
@@ -1089,6 +1089,8 @@ def fragment(block, ctx: Context, leading: bool) -> bool:
     if inside and (TEXT_END.search(text) and text[:1].isupper() or SPEC.match(text)):
         return False
     words = len(text.split())
+    if RATING.match(text):
+        return False  # "★★★★☆": a review's verdict
     return words < FRAGMENT_WORDS or (words == FRAGMENT_WORDS and not SENTENCE_END.search(text))
 
 

@@ -357,6 +357,21 @@ def test_a_sentence_reporting_words_over_a_photo_credit_is_no_caption():
     assert dropped_reason(article, "Photo: Jane Doe") == "photo credit"
 
 
+def test_a_pull_quote_is_printed_once_with_its_attribution_dropped():
+    said = ("The engineer told the meeting: \u201cWe would rather pay once for a bridge that stands than twice "
+            "for one that does not.\u201d The council then voted.")
+    pull = "\u201cWe would rather pay once for a bridge that stands than twice for one that does not.\u201d"
+    heading = "\u2018Only one place for the bridge\u2019"
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, said, pull,
+                  "Jane Roe, chief engineer", SECOND, heading, "Only one place for the bridge will do, the mayor "
+                  "told residents gathered outside the town hall on Monday.", THIRD)
+    article = read(source)
+    assert dropped_reason(article, pull) == "pull quote"
+    assert dropped_reason(article, "Jane Roe, chief") == "quote attribution"
+    assert heading in body(article)  # a quoted subheading, no sentence, stays
+    assert_nothing_lost(source, article)
+
+
 def test_live_blog_entries_are_kept_as_headings():
     source = page("Harbour bridge vote: live", "Follow the council debate as it happens.",
                   "14:05 - Council opens the debate", SECOND,

@@ -134,6 +134,7 @@ READER = re.compile(  # words by which a text speaks to its reader, or of its pu
 DIALOG_WORDS = 8  # a dialog's button ("No thanks, I'll pay full price") is at most this long
 CREDIT_LINE_WORDS = 25  # a credit line ("With files from ...", "First published in ...") is at most this long
 SHORT_APPEAL = 12  # an appeal that neither speaks to the reader nor offers the publisher's goods is this short
+RATING = re.compile(r"^[★☆✩✭⭐½]+(?:\s*\(?\d(?:[.,]\d)?\s*/\s*\d+\)?)?$")  # "★★★★☆", "★★★½ (3.5/5)"
 _ON_THE_PAGE = re.compile(r"\b(?:click|tap) here\b|\b(?:must|need to) be (?:logged|signed) in\b|\bin the comments\b",
                           re.I)
 _CONTACT = re.compile(r"^(?:e-?mail|contact|write to|send|got a (?:story|tip)|tips?\b|kontakt|schreiben sie|"
@@ -166,7 +167,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:advertisements?|ads?|anzeigen?|werbung(?: überspringen)?|publicité|publicidad|pub|sponsored"
         r"(?: content)?|gesponsert|paid (?:content|post)|advertorial)(?:\s*\d*)$"
         r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$", re.I)),
-    ("paywall", re.compile(r"\b(?:subscribers? only(?!\s+\w)|reserved for subscribers|for subscribers|nur für abonnenten|"
+    ("paywall", re.compile(r"\b(?:subscribers? only(?!\s+\w)|reserved for subscribers|for subscribers|"
+                           r"nur für abonnenten|"
                            r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b"
                            r"|प्रीमियम मेंबरशिप|पूरी खबर पढ़ें",  # Hindi: "premium membership", "read the full story"
                            re.I)),
@@ -176,6 +178,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                r"\b(?:dieser )?(?:artikel|text|beitrag) wird (?:laufend |fortlaufend )?aktualisiert\b|"
                                r"\bcet article (?:sera|est) (?:mis à jour|actualisé)", re.I)),
     ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|"
+                                  r"^(?:you must be|sie müssen|debes|vous devez|devi) (?:logged in|angemeldet sein|"
+                                  r"iniciar sesión|être connecté|effettuare l'accesso)\b.{0,30}\b(?:comment|kommentier|"
+                                  r"comentar|commenter)|"
                                   r"\b(?:confirm|enter) your (?:public )?display name\b|"
                                   r"\b(?:please|bitte|por favor|merci de|keep (?:it|the|your)|we (?:reserve|moderate)|"
                                   r"our)\b.{0,60}\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b"
@@ -195,7 +200,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                    r"wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|"
                                    r"^(?:durchschnittliche bewertung|average rating|note moyenne)\s*:\s*\d|"
                                    r"^(?:how (?:useful|helpful) was this|was this article helpful|rate this article)|"
-                                   r"(?:^|\byou(?:'ve| have)? )spotted an? (?:error|typo)|reportar un error|signaler une erreur", re.I)),
+                                   r"(?:^|\byou(?:'ve| have)? )spotted an? (?:error|typo)|reportar un error|"
+                                   r"signaler une erreur", re.I)),
     ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
     ("promo", re.compile(r"^(?=.{0,120}$).*\b(?:app|e-?paper|newsletter|podcast)\b[^.?]*!$", re.I)),
     ("countdown", re.compile(r"\b(?:will close|closes?|schließt sich|se cierra|se ferme) in \d+ (?:seconds?|sek)",
@@ -222,7 +228,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
     ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:we|may) (?:may |might )?(?:earn|receive) (?:a |an )?"
-                                  r"(?:small )?commission|"
+                                  r"(?:small )?(?:affiliate )?commission|"
                                   r"provision erhalten|ohne mehrkosten für sie|at no (?:extra|additional) cost to you|"
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     # the legal small print of a form or a banner: its terms, and the reader asked to agree ("you agree to our")
@@ -272,6 +278,8 @@ def line_reason(text: str) -> str:
         return "call to action"
     if words and all(w.strip(".,:|·•()").casefold() in _SHARE_WORDS or w.strip("()").isdigit() for w in words):
         return "share buttons"
+    if RATING.match(text):
+        return ""  # "★★★★☆": a review's verdict
     for reason, pattern in _RULES:
         if reason in ("price", "video teaser", "teaser") and is_sentence(text):
             continue
@@ -304,7 +312,8 @@ def _appeal(text: str) -> bool:
         return False  # "The paper lost 4,000 subscribers after raising its subscription price."
     quoted = len(text.split()) > SHORT_APPEAL and any(q in text[:found.start()] for q in _QUOTES)
     addressed = READER.search(text) or _READER_GOODS.search(text) or _ON_THE_PAGE.search(text)
-    return not quoted and (len(text.split()) <= SHORT_APPEAL or addressed is not None)
+    asked = text.rstrip().endswith("?")  # "Do I need to sign up for anything?" heads an answer
+    return not quoted and (len(text.split()) <= SHORT_APPEAL and not asked or addressed is not None)
 
 
 def products(text: str) -> set[str]:

@@ -48,8 +48,9 @@ PLACE_LINE = re.compile(r"^[A-ZÀ-Þ][\w'’-]+(?:[ -][A-ZÀ-Þ][\w'’-]+)?\.$"
 _PLACE_LEAD = re.compile(r"^(?P<place>[A-ZÀ-Þ][a-zà-ÿß]+(?:[ -][A-ZÀ-Þ][a-zà-ÿß]+)?)\. [A-ZÀ-Þ]")
 CAPS_LEAD = re.compile(r"^[A-ZÀ-Þ]{5,}\s+[A-ZÀ-Þ]?[a-zà-ÿ]")
 
-_BYLINE = re.compile(r"^(?:(?:a|an|ein|eine|un|una|une)\s+[\w-]+\s+)?"  # "Ein Kommentar von", "An analysis by"
-                     r"(?:by|von|por|par|door|av|written by|reporting by|text|texto|texte|autor(?:in)?|author)"
+_BYLINE = re.compile(r"^(?:(?:a|an|ein|eine|un|una|une)\s+[\w-]+\s+"  # "Ein Kommentar von", "An analysis by"
+                     r"|(?:interview|analysis|review|commentary|report|words|photos?|intervista)\s+)?"  # "Interview by"
+                     r"(?:by|von|por|par|door|av|di|written by|reporting by|text|texto|texte|autor(?:in)?|author)"
                      r"\s*:?\s+(?P<names>\S.*)$", re.I)
 _BYLINE_WORDS = {"by", "von", "por", "par", "author", "autor", "autorin", "author of the article",
                  "autor del artículo", "l'auteur", "der autor", "die autorin", "text", "texto", "texte"}
@@ -113,18 +114,18 @@ def byline(text: str) -> tuple[str, ...] | None:
 
 _MONTHS = {
     name: number for number, names in enumerate((
-        "january januar janvier enero jan jän",
-        "february februar février febrero feb fév",
+        "january januar janvier enero gennaio jan jän ene gen",
+        "february februar février febrero febbraio feb fév",
         "march märz mars marzo mar mär",
-        "april avril abril apr avr",
-        "may mai mayo",
-        "june juni juin junio jun",
-        "july juli juillet julio jul juil",
+        "april avril abril aprile apr avr abr",
+        "may mai mayo maggio mag",
+        "june juni juin junio giugno jun giu",
+        "july juli juillet julio luglio jul juil lug",
         "august août agosto aug aoû ago",
-        "september septembre septiembre sep sept",
-        "october oktober octobre octubre oct okt",
+        "september septembre septiembre settembre sep sept set",
+        "october oktober octobre octubre ottobre oct okt ott",
         "november novembre noviembre nov",
-        "december dezember décembre diciembre dec dez déc dic",
+        "december dezember décembre diciembre dicembre dec dez déc dic",
     ), start=1) for name in names.split()
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))

@@ -11,6 +11,8 @@ from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS,
 from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, dated_caption, several_names
 
 REPEATED_PARAGRAPHS = 3  # a block holding this many of the article's paragraphs repeats the article
+PULL_QUOTE_WORDS = 40    # a pull quote is at most this long ...
+PULL_QUOTE_CHARS = 25    # ... and, to be told from a paragraph's words, at least this long
 BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the books page") is at most this long
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
 LIST_ITEM_WORDS = 12     # an item of a list in the text is at most this long
@@ -49,6 +51,24 @@ def _pattern_rules(body: list[Chunk], meta: dict) -> None:
     for chunk in body:
         if not chunk.role and (reason := line_reason(chunk.text)):
             chunk.drop(reason)
+
+
+def _pull_quotes(body: list[Chunk], meta: dict) -> None:
+    """A quoted sentence set apart that repeats the words of a paragraph of the text: a pull quote, printed
+    once (a quoted subheading, no sentence, stays)."""
+    paragraphs = [(c, _wording(c.text)) for c in body if not c.role and c.words >= HEAD_WORDS]
+    for chunk in body:
+        quoted = chunk.text[:1] in _QUOTES.strip()
+        if chunk.role or not quoted or not chunk.sentence or chunk.words > PULL_QUOTE_WORDS:
+            continue
+        wording = _wording(chunk.text)
+        if len(wording) >= PULL_QUOTE_CHARS and any(p is not chunk and wording in w for p, w in paragraphs):
+            chunk.drop("pull quote")
+
+
+def _wording(text: str) -> str:
+    """The words of a text, without punctuation or case."""
+    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def _marked_lists(body: list[Chunk], meta: dict) -> None:
@@ -293,7 +313,7 @@ def _attributions(body: list[Chunk], meta: dict) -> None:
     """The attribution line under a pull quote ("Jane Doe, author of ...")."""
     before = None
     for chunk in body:
-        if chunk.role == "drop":
+        if chunk.role == "drop" and chunk.reason != "pull quote":
             continue
         if not chunk.role and before is not None and not chunk.sentence and chunk.words <= 15 \
                 and _ATTRIBUTION.match(chunk.text) and _quote_only(before.text):
@@ -460,6 +480,7 @@ def _author_notes(body: list[Chunk], meta: dict) -> None:
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
-    _repeated_text, _pattern_rules, _marked_lists, _story_lists, _late_bylines, _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats,
-    _kicker_repeats, _info_boxes, _cards, _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
+    _repeated_text, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines, _captions,
+    _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards, _widgets,
+    _promos, _polls, _attributions, _author_notes, _runs, _headings,
 )

@@ -24,6 +24,9 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
     ("We may earn a commission when you buy through links on our site.", "affiliate note"),
     ("Spotted an error? Let us know", "feedback widget"),
     ("Please register now to keep reading", "call to action"),
+    ("Sie müssen angemeldet sein, um zu kommentieren.", "comment policy"),
+    ("We may earn an affiliate commission when you buy through our links.", "affiliate note"),
+    ("Want to sign up for breaking news alerts?", "call to action"),
 ])
 def test_line_reason(line, reason):
     assert line_reason(line) == reason
@@ -43,6 +46,8 @@ def test_line_reason(line, reason):
     "First published in 1958, her first book of poems had been turned down by six publishers before a "
     "small press in Hull took it on and sold every copy within a year.",
     "Listen.",
+    "★★★★☆",
+    "Do I need to sign up for anything?",
     "The club lost 400 members after it raised its subscription price for members.",
     "Members only get a refund if they cancel before May; subscribers only pay the new price from June.",
     "No thanks to the weather, the count of the colony was cut short by a week.",

@@ -9,6 +9,9 @@ from layout.readers.text.lines import byline, date_line, dated_caption, dateline
     ("By Jane Roe and John Doe", ("Jane Roe", "John Doe")),
     ("Von Anna Müller", ("Anna Müller",)),
     ("The council met on Tuesday and voted.", None),
+    ("Interview by Nadia Holm", ("Nadia Holm",)),
+    ("di Giulia Ferraresi", ("Giulia Ferraresi",)),
+    ("Di Maio said the vote was lost", None),
 ])
 def test_byline(line, names):
     assert byline(line) == names
@@ -18,6 +21,8 @@ def test_byline(line, names):
     ("Published 19 November 2024", "2024-11-19"),
     ("19.11.2024, 14:05 Uhr", "2024-11-19"),
     ("3 hours ago", ""),
+    ("5 aprile 2024", "2024-04-05"),
+    ("21 abr 2024", "2024-04-21"),
     ("The vote on 19 November 2024 was close, said the mayor of the town.", None),
 ])
 def test_date_line(line, iso):
