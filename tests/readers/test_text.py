@@ -193,6 +193,21 @@ def test_short_lines_after_a_lead_in_are_the_storys_list():
     assert_nothing_lost(source, article)
 
 
+def test_amounts_under_a_label_and_lines_under_a_lead_in_are_lists():
+    seats = "The seats each party won, with the change since the last election:"
+    share = "Share of the vote:"
+    source = page("Greens take the council", "A landslide in the valley.", LEDE, "Ingredients", "4 leeks",
+                  "30 g butter", "2 eggs", "Salt and pepper", SECOND, seats, "Green: 24 seats (+12)",
+                  "Labour: 6 seats (no change)", share, "Green: 38.6%", "Labour: 19.4%")
+    article = read(source)
+    assert kinds(article) == [
+        ("Paragraph", LEDE), ("Heading", "Ingredients"),
+        ("ListBlock", False, ["4 leeks", "30 g butter", "2 eggs", "Salt and pepper"]), ("Paragraph", SECOND),
+        ("Paragraph", seats), ("ListBlock", False, ["Green: 24 seats (+12)", "Labour: 6 seats (no change)"]),
+        ("Paragraph", share), ("ListBlock", False, ["Green: 38.6%", "Labour: 19.4%"])]
+    assert_nothing_lost(source, article)
+
+
 def test_numbered_teasers_and_data_boxes_are_no_list():
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND,
                   "Most read", "1. Mayor faces questions over ferry contract", "2. New cycle lanes open",

@@ -17,6 +17,8 @@ BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the boo
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
 LIST_ITEM_WORDS = 12     # an item of a list in the text is at most this long
 LIST_SENTENCE_WORDS = 6  # ... and, when it ends like a sentence ("A pinch of salt."), at most this long
+QUANTITY_ITEMS = 3       # under a bare label, this many lines, mostly opening with an amount, are a list
+QUANTITY = re.compile(r"^\d+(?:[.,/]\d+)?\s*(?:[^\W\d]|$)")  # "4 poireaux", "30 g", "1/2 cup", "2 œufs"
 LIST_MARKED_WORDS = 80   # an item opening with a bullet or a number may be a whole step of a method
 LIST_MARKER = re.compile(r"^(?:[-–•*·▪]|(?P<number>\d{1,2})[.)])\s+(?=\S)")
 _LIST_WIDGETS = {"teaser label", "widget label", "video label", "call to action"}
@@ -93,29 +95,45 @@ def _marked_run(body: list[Chunk], i: int):
 
 
 def _story_lists(body: list[Chunk], meta: dict) -> None:
-    """A list inside the text: short lines between a lead-in ending in a colon and more of the text ("The
-    council listed three options:", then the options, then the text again). Under a label ("Specs:"), a line
-    of "key: value" makes the lines a data box (see _data_lists), not the story's list."""
+    """A list inside the text: short lines after a sentence leading in to them ("The council listed three
+    options:"), or after a label ending in a colon with the text running on above and below, or after a short
+    label, lines that mostly open with a quantity ("Ingredients", "4 leeks", "30 g butter"). Under a label
+    ("Specs:"), a line of "key: value" makes the lines a data box (see _data_lists), not the story's list."""
     for i, lead in enumerate(body):
-        if lead.role or not lead.text.endswith(":"):
+        if lead.role or not (lead.text.endswith(":") or lead.short and lead.words < LIST_LEAD_WORDS):
             continue
         items = list(_list_items(body, i))
-        label = lead.words < LIST_LEAD_WORDS
-        if len(items) < 2 or label and any(_KEY_VALUE.match(c.text) for c in items):
-            continue
-        above = _neighbour(body, i, -1)
-        below = body[i + len(items) + 1:i + len(items) + 3]
-        if not (not label or above is not None and _story(above)) or not any(_story(c) for c in below):
-            continue
-        lead.role = "paragraph"
-        for item in items:
-            item.role = "item"
+        if lead.text.endswith(":"):
+            listed = _led_in(body, i, lead, items)
+        else:
+            listed = len(items) >= QUANTITY_ITEMS and sum(_quantity(c.text) for c in items) * 3 >= len(items) * 2
+        if listed:
+            lead.role = "paragraph" if lead.text.endswith(":") else "heading"
+            for item in items:
+                item.role = "item"
+
+
+def _led_in(body: list[Chunk], i: int, lead: Chunk, items: list[Chunk]) -> bool:
+    """The lines under a colon are the story's list: under a sentence, or under a label inside the text."""
+    label = lead.words < LIST_LEAD_WORDS
+    if len(items) < 2 or label and any(_KEY_VALUE.match(c.text) for c in items):
+        return False
+    above = _neighbour(body, i, -1)
+    below = body[i + len(items) + 1:i + len(items) + 3]
+    return not label or above is not None and _story(above) and any(_story(c) for c in below)
+
+
+def _quantity(text: str) -> bool:
+    """A line opening with an amount ("4 poireaux", "30 g de beurre"), not an age or a time ("2 hours ago")."""
+    return QUANTITY.match(text) is not None and not card_meta(text) and date_line(text) is None \
+        and not _TIMED_ENTRY.match(text)
 
 
 def _list_items(body: list[Chunk], i: int):
     """The short lines right under chunk `i` that could be a list's items."""
     for nxt in _after(body, i):
-        if nxt.role or nxt.words > LIST_ITEM_WORDS or nxt.sentence and nxt.words > LIST_SENTENCE_WORDS:
+        if nxt.role or nxt.words > LIST_ITEM_WORDS or nxt.sentence and nxt.words > LIST_SENTENCE_WORDS \
+                or nxt.text.endswith(":"):  # the lead-in of the next list
             return
         yield nxt
 
