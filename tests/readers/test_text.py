@@ -244,6 +244,18 @@ def test_a_short_headline_over_its_standfirst_stays_the_headline():
     assert article.meta.dek == "A decade of argument ends with a vote of seven to two."
 
 
+def test_a_sign_up_box_goes_whole():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND,
+                  "Get the Courier's council briefing", "Every Friday, the week at the town hall in five minutes.",
+                  "Your email", "Sign up", "We will use your email to send you newsletters. See our privacy notice.",
+                  THIRD)
+    article = read(source)
+    assert body(article) == [LEDE, SECOND, THIRD]
+    assert dropped_reason(article, "Every Friday") == "promo"
+    assert dropped_reason(article, "Your email") == "form field"
+    assert_nothing_lost(source, article)
+
+
 def test_repeated_headline_and_standfirst_dropped():
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
                   "Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND)

@@ -105,6 +105,9 @@ _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
     r"follow (?:us|along)|add us (?:as|on)|get in touch with (?:us|the (?:newsroom|team|editors?))|^get in touch|"
     r"click here|tap here|^find out more\b|find out more (?:here|below)|stay up to date|"
+    r"^(?:sign up|subscribe|je m'inscris|s'inscrire|iscriviti|suscr[íi]bete|jetzt anmelden|abonnieren)\W*$|"
+    r"^get (?:the|our)\b[^.]{0,50}\b(?:newsletters?|briefing|alerts|bulletin|digest)$|^the [\w'’ -]{1,30} newsletter$|"
+    r"\b(?:unserer|our|notre|nuestra|la nostra) (?:app|newsletter|e-paper)\b|"
     r"join (?:[\w-]+ ){0,2}conversations?\b[^.]{0,80}\b(?:readers?|comments?|community|replies)|"
     r"share your (?:thoughts|tips|views|experiences?|stories)\b[^.]{0,60}\b(?:comments?|below|with us|community)|"
     r"(?:let us know|tell us)(?: what you think)? in the comments|teilen? (?:sie )?(?:deine|ihre) \w+ mit "
@@ -114,10 +117,10 @@ _CTA_STRONG = re.compile(
     r"(?:must|need to) be (?:logged|signed) in|download (?:the|our) app|"
     r"jetzt (?:kostenlos|abonnieren|anmelden|registrieren|\w+-?mitglied)|mitglied werden|kostenlos herunterladen|"
     r"melden sie sich (?:jetzt )?(?:an|für)|folgen sie uns|abonnieren sie|"
-    r"suscríbete|regístrate|síguenos|abonnez-vous|inscrivez-vous|suivez-nous)\b", re.I)
+    r"suscríbete|regístrate|síguenos|abonnez-vous|inscrivez-vous|suivez-nous|iscriviti|seguici)\b", re.I)
 _CTA_VERB = re.compile(
     r"\b(?:sign(?:ing)?[- ]?up|subscrib(?:e|ing)|subscription|log ?in|sign[- ]?in|regist(?:er|ering|ration)|"
-    r"download|install|bookmark|enable javascript|unlock|get (?:daily|the latest|\w+ news)|check (?:out )?our|"
+    r"download|install|bookmark|enable javascript|turn on javascript|unlock|get (?:daily|the latest|\w+ news)|check (?:out )?our|"
     r"abonnier\w*|anmelden|registrier\w*|herunterladen|aktivieren sie|descarga|inicia sesión|"
     r"téléchargez|connectez-vous)\b", re.I)
 _CTA_TARGET = re.compile(
@@ -187,16 +190,24 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r".{0,120}\b(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
                                   r"richtlinien|respetuos\w*|respectueu\w*)", re.I)),
     ("disclaimer", re.compile(r"nicht (?:unbedingt )?der meinung der redaktion|"
+                              r"^(?:all )?(?:prices?|details)\b.{0,40}\b(?:correct|accurate) at (?:the )?time of "
+                              r"(?:publication|publishing|writing)|"
                               r"(?:do|does) not necessarily reflect (?:the )?(?:views?|opinions?|position)|"
                               r"views expressed (?:here|in this)|no reflejan necesariamente (?:la|las) (?:opini|posici)|"
                               r"ne reflètent pas nécessairement (?:l'|les |la )(?:opinion|avis|position)", re.I)),
     ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i[’']?m in|ok|okay|"
                                  r"accept(?: all)?|akzeptieren|alle akzeptieren|zustimmen|aceptar(?: todo)?|"
                                  r"accepter|tout accepter|accetta(?: tutto)?|rifiuta)\b[.!]?(?:\s|$)", re.I)),
+    ("form field", re.compile(r"^(?:(?:enter )?your e-?mail(?: address)?|e-?mail address|votre (?:adresse )?e-?mail|"
+                              r"ihre e-?mail(?:-adresse)?|tu (?:correo|email)(?: electrónico)?|la tua e-?mail|"
+                              r"indirizzo e-?mail)\s*:?\*?$", re.I)),
+    ("reading time", re.compile(r"^\d{1,3}\s?(?:min|mins|minutes?|minuten)\.?(?:\s+(?:read|listen|lesezeit|"
+                                r"de lectura|de lecture))?$", re.I)),
     ("skip link", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|article)|"
                              r"(?:zum|direkt zum) (?:inhalt|hauptinhalt)(?: springen)?|aller au contenu(?: principal)?|"
                              r"saltar al contenido(?: principal)?|vai al contenuto(?: principale)?)$", re.I)),
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
+                                   r"donnez-nous votre avis|give us your feedback|avez-vous testé cette recette|"
                                    r"wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|"
                                    r"^(?:durchschnittliche bewertung|average rating|note moyenne)\s*:\s*\d|"
                                    r"^(?:how (?:useful|helpful) was this|was this article helpful|rate this article)|"
@@ -213,7 +224,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                              r"(?:am\s+|on\s+|le\s+)?\d{1,2}[./]\d{1,2}[./]\d{2,4}\b[^.!?]{0,20}$", re.I)),
     ("reading time", re.compile(r"^(?:\d+\s*(?:-\s*)?(?:minutes?|min\.?)\s*(?:read|lesezeit|de lectura|de lecture)"
                                 r"|lesezeit:?\s*\d+\s*min\.?)$", re.I)),
-    ("video label", re.compile(r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]",
+    ("video label", re.compile(r"^listen to this (?:article|story)$|"
+                               r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]",
                                re.I)),
     ("video widget", re.compile(
         r"^duration \d|"
@@ -223,7 +235,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("teaser link", re.compile(
         r"^(?:>+|»|›|→|►|▶)\s*\S"
         r"|^(?:read more|more|see also|also read|related|watch|read|lesen sie (?:auch|mehr|hier)|mehr zum thema|"
-        r"mehr dazu|auch interessant|lee también|lea también|lire aussi|à lire aussi|voir aussi)\s*[:|]\s*\S"
+        r"mehr dazu|auch interessant|lee también|lea también|lire aussi|à lire aussi|voir aussi|leggi anche|"
+        r"potrebbe interessarti)\s*[:|]\s*\S"
         r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$", re.I)),
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
@@ -233,12 +246,15 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     # the legal small print of a form or a banner: its terms, and the reader asked to agree ("you agree to our")
     ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? cookies|"
+                                r"\b(?:questo sito|este sitio(?: web)?|ce site|diese (?:web)?seite|wir) "
+                                r"(?:utilizza|utiliza|utilise|verwendet|verwenden|nutzt|nutzen) (?:\w+ )?cookies?\b|"
                                 r"^(?:cookie (?:settings|policy|preferences|consent)|(?:accept|reject|manage) (?:all )?"
                                 r"cookies|privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|datenschutz"
                                 r"(?:erklärung)?|impressum|nutzungsbedingungen|política de privacidad)\.?$|"
-                                r"(?=.*\b(?:our|you|your|i agree|i accept|unsere[nmr]?|ihre|"
+                                r"(?=.*\b(?:our|you|your|i agree|i accept|unsere[nmr]?|ihre|accetti|nostra|"
                                 r"zustimm\w*|akzeptier\w*|einverstanden|nuestra|acepta\w*|notre|vous|acceptez)\b)"
-                                r".*(?:cookies?|privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|"
+                                r".*(?:cookies?|privacy (?:policy|notice)|informativa sulla privacy|"
+                                r"terms (?:and|&) conditions|terms of (?:service|use)|"
                                 r"datenschutz\w*|nutzungsbedingungen|política de privacidad|"
                                 r"politique de confidentialité)", re.I)),
     ("embed notice", re.compile(r"external content|empfohlener (?:redaktioneller )?inhalt|"
@@ -340,7 +356,7 @@ def caption_cue(text: str) -> bool:
 
 _FURNITURE = {"advertisement", "widget label", "teaser label", "share buttons", "punctuation",
               "gallery counter", "call to action", "legal notice", "embed notice", "countdown", "dialog button",
-              "skip link"}
+              "skip link", "form field"}
 
 
 def furniture(text: str) -> str:

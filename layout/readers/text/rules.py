@@ -13,6 +13,8 @@ from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date
 REPEATED_PARAGRAPHS = 3  # a block holding this many of the article's paragraphs repeats the article
 PULL_QUOTE_WORDS = 40    # a pull quote is at most this long ...
 PULL_QUOTE_CHARS = 25    # ... and, to be told from a paragraph's words, at least this long
+SLOGAN_WORDS = 10        # the slogan under a call to action is at most this long ...
+BOX_SLOGAN_WORDS = 14    # ... under a sign-up box's title ("Get the Gazette's politics briefing"), this long
 BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the books page") is at most this long
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
 LIST_ITEM_WORDS = 12     # an item of a list in the text is at most this long
@@ -300,8 +302,9 @@ def _promos(body: list[Chunk], meta: dict) -> None:
     one line, not a sentence, between two calls to action in a row) is promotion too."""
     marks = [i for i, c in enumerate(body) if c.reason in _PROMO_MARKS]
     for i in marks:
+        slogan = SLOGAN_WORDS if body[i].sentence else BOX_SLOGAN_WORDS  # a box's title has a longer strapline
         for nxt in body[i + 1:i + 3]:
-            if nxt.role or not nxt.sentence or nxt.words > 10:
+            if nxt.role or not nxt.sentence or nxt.words > slogan:
                 break
             nxt.drop("promo")
     for i, j in zip(marks, marks[1:]):

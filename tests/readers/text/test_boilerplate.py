@@ -27,6 +27,18 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
     ("Sie müssen angemeldet sein, um zu kommentieren.", "comment policy"),
     ("We may earn an affiliate commission when you buy through our links.", "affiliate note"),
     ("Want to sign up for breaking news alerts?", "call to action"),
+    ("Get the Courier's council briefing", "call to action"),
+    ("The weekend reads newsletter", "call to action"),
+    ("Sign up", "call to action"),
+    ("Iscriviti alla nostra newsletter", "call to action"),
+    ("Immer informiert mit unserer App", "call to action"),
+    ("Your email address", "form field"),
+    ("We will use your email to send you newsletters. See our privacy notice.", "legal notice"),
+    ("Questo sito utilizza cookie tecnici e di profilazione.", "legal notice"),
+    ("Prices were correct at the time of publication and may change.", "disclaimer"),
+    ("Listen to this article", "video label"),
+    ("12 min read", "reading time"),
+    ("Leggi anche: Il ponte sul fiume riapre a maggio", "teaser link"),
 ])
 def test_line_reason(line, reason):
     assert line_reason(line) == reason
@@ -48,6 +60,8 @@ def test_line_reason(line, reason):
     "Listen.",
     "★★★★☆",
     "Do I need to sign up for anything?",
+    "The newsletter, which has 18,000 readers, will carry the court notices from June.",
+    "Prices rose by a third in the year to March, the statistics office said.",
     "The club lost 400 members after it raised its subscription price for members.",
     "Members only get a refund if they cancel before May; subscribers only pay the new price from June.",
     "No thanks to the weather, the count of the colony was cut short by a week.",
