@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from layout.model import ListBlock, plain
+from layout.model import ListBlock, Rule, plain
+from layout.readers.text.boilerplate import SECTION_BREAK
 from layout.readers.text.rules import LIST_MARKER
+
+BREAK = "\u2042 (a section break)"  # stands in the texts for a Rule block, which has none
 
 
 def placed(article) -> list[str]:
     """Every text the article holds, a list's items one by one."""
     texts = [article.meta.title, article.meta.dek]
     for block in article.blocks:
-        texts.extend(plain(item) for item in block.items) if isinstance(block, ListBlock) else texts.append(block.text)
+        if isinstance(block, ListBlock):
+            texts.extend(plain(item) for item in block.items)
+        else:
+            texts.append(BREAK if isinstance(block, Rule) else block.text)
     return texts + [entry.text for entry in article.dropped]
 
 
 def is_placed(chunk: str, texts) -> bool:
-    """The chunk is one of the texts, or a list item that was, once its bullet or number is taken off."""
-    return chunk in texts or LIST_MARKER.sub("", chunk, count=1) in texts
+    """The chunk is one of the texts, a list item once its bullet or number is taken off, or a section break."""
+    return chunk in texts or LIST_MARKER.sub("", chunk, count=1) in texts or (
+        SECTION_BREAK.match(chunk) is not None and BREAK in texts)

@@ -14,12 +14,13 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from layout.errors import SourceError
-from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Run,
-                          Runs, LINE_BREAK, map_runs)
+from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Image, ListBlock, Meta, Paragraph, Rule,
+                          Run, Runs, LINE_BREAK, map_runs)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
 from layout.readers.text import lines
-from layout.readers.text.boilerplate import RATING, READER, REPORTED, agency, line_reason, opening_appeal, products
+from layout.readers.text.boilerplate import (RATING, READER, REPORTED, SECTION_BREAK, agency, line_reason,
+                                             opening_appeal, products)
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def read(text: str, name: str) -> Article:
     found = PageMeta.of(meta_page, doc)
     walk = Walker(captions=captions, heads=heads)
     walk.children(doc.body)
-    blocks, dropped, bylines = apply_rules(restore_headings(walk.blocks, headings), found, loose)
+    blocks, dropped, bylines = apply_rules(section_breaks(restore_headings(walk.blocks, headings)), found, loose)
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise SourceError(f"{name} holds no article paragraphs", "save the article's own page")
     blocks = tuple(renumber(blocks))
@@ -858,6 +859,16 @@ class Ruled(NamedTuple):
     kept: list[Block]
     dropped: list[Dropped]
     bylines: list[str]  # the bylines dropped above the text, which name the authors of a page whose metadata does not
+
+
+def section_breaks(blocks: list[Block]) -> list[Block]:
+    """A row of stars ("* * *") between two long paragraphs is a break between the article's parts."""
+    out = list(blocks)
+    for i in range(1, len(blocks) - 1):
+        if isinstance(blocks[i], Paragraph) and SECTION_BREAK.match(blocks[i].text.strip()) \
+                and _long(blocks[i - 1]) and _long(blocks[i + 1]):
+            out[i] = Rule("")
+    return out
 
 
 def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] = frozenset()) -> Ruled:

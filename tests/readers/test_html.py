@@ -267,6 +267,12 @@ def test_a_heading_far_below_the_breadcrumbs_does_not_name_the_article():
     assert html.read(page(body, SEO_HEAD), "far.html").meta.title == "Bridge costs double"
 
 
+def test_a_row_of_stars_between_long_paragraphs_is_a_section_break():
+    read = html.read(page(f"<p>{LONG}</p><p>* * *</p><p>{LONG} Then.</p><p>* * *</p>", HEAD), "break.html")
+    assert [type(b).__name__ for b in read.blocks] == ["Paragraph", "Rule", "Paragraph"]
+    assert ("* * *", "fragment") in [(d.text, d.reason) for d in read.dropped]
+
+
 def test_standfirst_shown_on_the_page_wins_over_its_description():
     shown = "Riverside. The footbridge over the Lem is to cost twice its first estimate."
     read = html.read(page(f"<p>{shown}</p><p>{LONG}</p><p>{LONG}</p>", HEAD), "dek.html")

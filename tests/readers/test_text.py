@@ -256,6 +256,15 @@ def test_a_sign_up_box_goes_whole():
     assert_nothing_lost(source, article)
 
 
+def test_a_row_of_stars_between_paragraphs_is_a_section_break():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, "* * *", SECOND,
+                  THIRD, "* * *")
+    article = read(source)
+    assert [type(b).__name__ for b in article.blocks] == ["Paragraph", "Rule", "Paragraph", "Paragraph"]
+    assert dropped_reason(article, "* * *") == "punctuation"  # the last, closing nothing
+    assert_nothing_lost(source, article)
+
+
 def test_repeated_headline_and_standfirst_dropped():
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
                   "Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from layout.errors import SourceError
-from layout.model import Article, Block, Dropped, Heading, ListBlock, Meta, Paragraph, Run
+from layout.model import Article, Block, Dropped, Heading, ListBlock, Meta, Paragraph, Rule, Run
 from layout.readers.common import block_id, identifier
 from layout.readers.text.chunks import Chunk, split_chunks
 from layout.readers.text.head import read_head, take_title
@@ -44,7 +44,7 @@ def read(text: str, name: str) -> Article:
 def _blocks(chunks: list[Chunk]) -> list[Block]:
     """The kept chunks as blocks; list items in a row make one list."""
     blocks: list[Block] = []
-    kept = [c for c in chunks if c.role in ("", "paragraph", "heading") + ITEMS]
+    kept = [c for c in chunks if c.role in ("", "paragraph", "heading", "rule") + ITEMS]
     for chunk, before in zip(kept, [None] + kept[:-1]):
         if chunk.role in ITEMS and before is not None and before.role == chunk.role:
             last = blocks[-1]
@@ -53,6 +53,8 @@ def _blocks(chunks: list[Chunk]) -> list[Block]:
             blocks.append(ListBlock(block_id(len(blocks)), ((Run(chunk.text),),), chunk.role == "numbered"))
         elif chunk.role == "heading":
             blocks.append(Heading(block_id(len(blocks)), (Run(chunk.text),)))
+        elif chunk.role == "rule":
+            blocks.append(Rule(block_id(len(blocks))))
         else:
             blocks.append(Paragraph(block_id(len(blocks)), (Run(chunk.text),)))
     return blocks

@@ -137,6 +137,7 @@ READER = re.compile(  # words by which a text speaks to its reader, or of its pu
 DIALOG_WORDS = 8  # a dialog's button ("No thanks, I'll pay full price") is at most this long
 CREDIT_LINE_WORDS = 25  # a credit line ("With files from ...", "First published in ...") is at most this long
 SHORT_APPEAL = 12  # an appeal that neither speaks to the reader nor offers the publisher's goods is this short
+SECTION_BREAK = re.compile(r"^(?:(?:\*\s*){3}|(?:•\s*){3}|(?:#\s*){3}|(?:~\s*){3}|⁂|§)$")  # "* * *" between parts
 RATING = re.compile(r"^[★☆✩✭⭐½]+(?:\s*\(?\d(?:[.,]\d)?\s*/\s*\d+\)?)?$")  # "★★★★☆", "★★★½ (3.5/5)"
 _ON_THE_PAGE = re.compile(r"\b(?:click|tap) here\b|\b(?:must|need to) be (?:logged|signed) in\b|\bin the comments\b",
                           re.I)

@@ -6,7 +6,8 @@ import re
 from typing import Callable
 
 from layout.readers.common import fold
-from layout.readers.text.boilerplate import REPORTED, caption, credit, line_reason, self_contained_credit
+from layout.readers.text.boilerplate import (REPORTED, SECTION_BREAK, caption, credit, line_reason,
+                                               self_contained_credit)
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk
 from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, dated_caption, several_names
 
@@ -55,6 +56,15 @@ def _pattern_rules(body: list[Chunk], meta: dict) -> None:
     for chunk in body:
         if not chunk.role and (reason := line_reason(chunk.text)):
             chunk.drop(reason)
+
+
+def _section_breaks(body: list[Chunk], meta: dict) -> None:
+    """A row of stars ("* * *") between two paragraphs of the text is a break between its parts."""
+    for i, chunk in enumerate(body):
+        before, after = _neighbour(body, i, -1), _neighbour(body, i, 1)
+        if not chunk.role and SECTION_BREAK.match(chunk.text) and before is not None and _story(before) \
+                and after is not None and _story(after):
+            chunk.role = "rule"
 
 
 def _pull_quotes(body: list[Chunk], meta: dict) -> None:
@@ -501,7 +511,7 @@ def _author_notes(body: list[Chunk], meta: dict) -> None:
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
-    _repeated_text, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines, _captions,
-    _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards, _widgets,
-    _promos, _polls, _attributions, _author_notes, _runs, _headings,
+    _repeated_text, _section_breaks, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines,
+    _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards,
+    _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
 )
