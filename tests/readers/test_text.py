@@ -408,6 +408,19 @@ def test_a_pull_quote_is_printed_once_with_its_attribution_dropped():
     assert_nothing_lost(source, article)
 
 
+def test_a_note_about_the_author_above_a_box_of_links_is_a_credit():
+    note = "Jane Doe is the Courier's city hall reporter, covering the council and the harbour board."
+    links = ("Mayor faces questions over ferry contract", "New cycle lanes open across the river",
+             "Five things to know about the budget", "Harbour board names new chair", "Tide tables for May",
+             "Letters: the bridge, again", "Council tax to rise by 4%")
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", "By Jane Doe", LEDE,
+                  SECOND, THIRD, note, "More from the Courier", *links)
+    article = read(source)
+    assert body(article) == [LEDE, SECOND, THIRD]
+    assert dropped_reason(article, "Jane Doe is") == "author note"
+    assert_nothing_lost(source, article)
+
+
 def test_live_blog_entries_are_kept_as_headings():
     source = page("Harbour bridge vote: live", "Follow the council debate as it happens.",
                   "14:05 - Council opens the debate", SECOND,

@@ -16,6 +16,7 @@ PULL_QUOTE_WORDS = 40    # a pull quote is at most this long ...
 PULL_QUOTE_CHARS = 25    # ... and, to be told from a paragraph's words, at least this long
 SLOGAN_WORDS = 10        # the slogan under a call to action is at most this long ...
 BOX_SLOGAN_WORDS = 14    # ... under a sign-up box's title ("Get the Gazette's politics briefing"), this long
+NOTE_LINES = 6           # a note about the author stands among the last this many lines
 BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the books page") is at most this long
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
 LIST_ITEM_WORDS = 12     # an item of a list in the text is at most this long
@@ -499,15 +500,24 @@ def _following_kept(body: list[Chunk], step: int = 1) -> list[int | None]:
 
 def _author_notes(body: list[Chunk], meta: dict) -> None:
     """Notes about the author: a job title opening a short line anywhere (a byline's, dropped), "X is a
-    reporter ..." near the end (the article's credits)."""
-    tail = body[-6:]
-    for chunk in body:
+    reporter ..." near the end (the article's credits): in the last lines, or, opening with the full name of
+    an author the byline gave and a job, below the text (above a box of links to other articles)."""
+    authors = meta.get("authors", ())
+    tail = body[-NOTE_LINES:]
+    for i, chunk in enumerate(body):
         if chunk.role or chunk.words > 60:
             continue
         if _JOB_LEAD.match(chunk.text) and chunk.words <= BIO_WORDS:
             chunk.drop("author bio")
-        elif chunk in tail and author_note(chunk.text, meta.get("authors", ())):
+        elif chunk in tail and author_note(chunk.text, authors) or _named_note(chunk, authors) and not any(
+                _story(c) for c in body[i + 1:]):
             chunk.drop("author note")
+
+
+def _named_note(chunk: Chunk, authors: tuple[str, ...]) -> bool:
+    """A line opening with an author's full name ("Jane Roe is the Courier's health reporter ...")."""
+    return any(chunk.text.startswith(f"{name} ") for name in authors if " " in name) and \
+        re.search(rf"\b(?:{JOBS})\b", chunk.text, re.I) is not None
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
