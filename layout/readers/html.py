@@ -353,7 +353,7 @@ SHOWN_HEADINGS = 3  # the article's heading is among the first headings after th
 
 def _shown_headline(page, seo_title, candidates: list[str]) -> str:
     """The candidate that the first headings after an SEO title in the breadcrumbs show, after any kicker
-    ("Umbau des Weissen Hauses – Trump plant ..."); "" if none does."""
+    ("Harbour works – Council backs the bridge ..."); "" if none does."""
     after = False
     headings = []
     for element in page.iter("h1", "h2"):
@@ -814,7 +814,7 @@ PERIOD_END = re.compile(rf"\.[{CLOSERS}]*$")
 CREDIT_WORDS = 40   # a closing credit to the wire services is at most this long
 APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most this long
 APPEAL_BOX_BLOCKS = 5  # a box asking for the reader's support holds at most this many blocks
-LABEL_REASONS = {"widget label", "teaser label", "video label", "share buttons", "advertisement", "punctuation",
+LABEL_REASONS = {"widget label", "teaser label", "video label", "audio player", "share buttons", "advertisement", "punctuation",
                  "gallery counter", "countdown", "embed notice", "legal notice", "comment policy", "feedback widget",
                  "disclaimer"}
 TAIL_REASONS = {"legal notice", "call to action", "update note"}  # longer than an appeal, still small print there

@@ -265,6 +265,61 @@ def test_a_row_of_stars_between_paragraphs_is_a_section_break():
     assert_nothing_lost(source, article)
 
 
+def test_list_edges_subheadings_counting_and_dialogue():
+    lead_in = "The council will put three options to residents at the town hall next month:"
+    options = ("Finish the bridge as designed", "Narrow the deck to save steel", "Pause the work for a year")
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, lead_in, *options,
+                  "What the options cost", "Finishing the bridge as designed would cost the most of the three "
+                  "options, the engineers told the council.",
+                  "3. A new survey of the far bank", "4. A new tender for the steel", SECOND,
+                  "1. FC Harbour won the cup", "1. FC Harbour lost the league", THIRD,
+                  "– Why this bridge?", "– Because the ferry is slow, she said.", LEDE + " Again.")
+    article = read(source)
+    found = kinds(article)
+    assert ("ListBlock", False, list(options)) in found
+    assert ("Heading", "What the options cost") in found
+    assert ("Paragraph", "3. A new survey of the far bank") in found  # a list that began above: numbers kept
+    assert ("Paragraph", "1. FC Harbour won the cup") in found
+    assert not any(kind == "ListBlock" and "Why this bridge?" in str(rest) for kind, *rest in found)
+    assert_nothing_lost(source, article)
+
+
+def test_semicolon_items_stay_one_list():
+    lead_in = "Traders given a pitch are expected to:"
+    items = ("keep to the pitch the market office has allotted to them;", "leave the walkways clear for the crowds;",
+             "clear away their rubbish at the end of each day; and", "pay the weekly fee on time.")
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, lead_in, *items,
+                  SECOND)
+    assert ("ListBlock", False, list(items)) in kinds(read(source))
+
+
+def test_short_headline_over_an_exclaimed_standfirst_and_a_quoted_paragraph_twice():
+    said = "\u201cWe would rather pay once for a bridge that stands than twice for one that does not.\u201d"
+    source = page("Bridge approved", "After a decade of argument, the town finally has its bridge!", LEDE, said,
+                  SECOND, said)
+    article = read(source)
+    assert article.meta.title == "Bridge approved"
+    assert body(article).count(said) == 2  # the same quotation twice is no pull quote of itself
+
+
+def test_an_audio_player_takes_no_paragraph_with_it():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", "Listen to this story",
+                  LEDE, SECOND)
+    article = read(source)
+    assert body(article) == [LEDE, SECOND]
+    assert dropped_reason(article, "Listen to") == "audio player"
+
+
+def test_long_items_after_a_lead_in_are_one_list():
+    lead_in = "The operator will run a skeleton service on one line and nothing on the others:"
+    items = ("Line 1 (Moorside to the city centre): no service",
+             "Line 2 (Airport to Kingsway): every 20 minutes between 7am and 7pm, from the airport to the square only",
+             "Line 3 (Eastbrook to the university): no service")
+    source = page("Tram strike shuts three lines", "Managers staff the only service.", LEDE, lead_in, *items,
+                  SECOND)
+    assert ("ListBlock", False, list(items)) in kinds(read(source))
+
+
 def test_repeated_headline_and_standfirst_dropped():
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
                   "Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND)

@@ -26,7 +26,8 @@ def read(text: str, name: str) -> Article:
         raise SourceError(f"{name} holds no text", "put the article's text in the file")
     title = take_title(chunks, name)
     body = [c for c in chunks if not c.role]
-    meta = read_head(body, title, above=sum(not c.role for c in chunks[:chunks.index(title)]))
+    at = next(i for i, chunk in enumerate(chunks) if chunk is title)
+    meta = read_head(body, title, above=sum(not c.role for c in chunks[:at]))
     for rule in CONTEXT_RULES:
         rule(body, meta)
     blocks = _blocks(chunks)

@@ -101,13 +101,15 @@ _SHARE_WORDS = {
     "tiktok", "snapchat", "close", "schließen", "cerrar", "fermer", "menu", "menü", "home", "startseite",
     "inicio", "accueil", "search", "suche", "buscar", "rechercher", "login", "anmelden", "or", "oder",
 }
+_NETWORKS = (r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|whatsapp|telegram|"
+             r"google news")
 _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
-    r"follow (?:us|along)|add us (?:as|on)|get in touch with (?:us|the (?:newsroom|team|editors?))|^get in touch|"
+    rf"follow (?:us|along (?:live|here|below|with (?:us|our)))|^follow \w+(?: \w+)? on (?:{_NETWORKS})\b|add us (?:as|on)|get in touch with (?:us|the (?:newsroom|team|editors?))|^get in touch|"
     r"click here|tap here|^find out more\b|find out more (?:here|below)|stay up to date|"
     r"^(?:sign up|subscribe|je m'inscris|s'inscrire|iscriviti|suscr[íi]bete|jetzt anmelden|abonnieren)\W*$|"
-    r"^get (?:the|our)\b[^.]{0,50}\b(?:newsletters?|briefing|alerts|bulletin|digest)$|^the [\w'’ -]{1,30} newsletter$|"
-    r"\b(?:unserer|our|notre|nuestra|la nostra) (?:app|newsletter|e-paper)\b|"
+    r"^get (?:the|our)\b[^.]{0,50}\b(?:newsletters?|briefing|alerts|bulletin|digest)$|"
+    r"^the [\w'’ -]{1,30} newsletter$|"
     r"join (?:[\w-]+ ){0,2}conversations?\b[^.]{0,80}\b(?:readers?|comments?|community|replies)|"
     r"share your (?:thoughts|tips|views|experiences?|stories)\b[^.]{0,60}\b(?:comments?|below|with us|community)|"
     r"(?:let us know|tell us)(?: what you think)? in the comments|teilen? (?:sie )?(?:deine|ihre) \w+ mit "
@@ -120,12 +122,14 @@ _CTA_STRONG = re.compile(
     r"suscríbete|regístrate|síguenos|abonnez-vous|inscrivez-vous|suivez-nous|iscriviti|seguici)\b", re.I)
 _CTA_VERB = re.compile(
     r"\b(?:sign(?:ing)?[- ]?up|subscrib(?:e|ing)|subscription|log ?in|sign[- ]?in|regist(?:er|ering|ration)|"
-    r"download|install|bookmark|enable javascript|turn on javascript|unlock|get (?:daily|the latest|\w+ news)|check (?:out )?our|"
+    r"download|install|bookmark|enable javascript|turn on javascript|unlock|get (?:daily|the latest|\w+ news)|"
+    r"check (?:out )?our|"
     r"abonnier\w*|anmelden|registrier\w*|herunterladen|aktivieren sie|descarga|inicia sesión|"
     r"téléchargez|connectez-vous)\b", re.I)
 _CTA_TARGET = re.compile(
     r"\b(?:newsletters?|inbox|app|apps|account|e-?mails?|subscribers?|subscription|notifications|alerts|"
-    r"javascript|browser|for free|free|here|today|now|news|news page|reading experience|articles|"
+    r"javascript|browser|for free|free|here|today|now|news|news page|reading experience|articles|continue|"
+    r"keep reading|comment|"
     r"konto|e-paper|lesekomfort|push|kostenlos|jetzt|boletín|cuenta|compte|lettre)\b", re.I)
 REPORTED = re.compile(  # a story's sentence reports words: no call to action
     r"\b(?:said|says|told|asked|added|warned|warns|urged|urges|advised|advises|reminded|reminds|according to|"
@@ -139,14 +143,13 @@ CREDIT_LINE_WORDS = 25  # a credit line ("With files from ...", "First published
 SHORT_APPEAL = 12  # an appeal that neither speaks to the reader nor offers the publisher's goods is this short
 SECTION_BREAK = re.compile(r"^(?:(?:\*\s*){3}|(?:•\s*){3}|(?:#\s*){3}|(?:~\s*){3}|⁂|§)$")  # "* * *" between parts
 RATING = re.compile(r"^[★☆✩✭⭐½]+(?:\s*\(?\d(?:[.,]\d)?\s*/\s*\d+\)?)?$")  # "★★★★☆", "★★★½ (3.5/5)"
+_OWN_GOODS = re.compile(r"\b(?:unserer|our|notre|nuestra|la nostra) (?:app|newsletter|e-paper)\b", re.I)
 _ON_THE_PAGE = re.compile(r"\b(?:click|tap) here\b|\b(?:must|need to) be (?:logged|signed) in\b|\bin the comments\b",
                           re.I)
 _CONTACT = re.compile(r"^(?:e-?mail|contact|write to|send|got a (?:story|tip)|tips?\b|kontakt|schreiben sie|"
                       r"escríb\w*|écrivez)", re.I)
-TEXT_END = re.compile(r"[.!?…][\"'”’»)]*$")
-_QUOTES = "\"“”„«»‚‘"
-_NETWORKS = (r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|whatsapp|telegram|"
-             r"google news")
+OPENING_CHARS = len("please ")  # a weak appeal's verb stands within this many characters of the line's start
+_OPENING_QUOTES = "\"“”„«»‚‘"  # marks that open a quotation (not the apostrophe)
 _OPENING_APPEAL = re.compile(  # the imperative that opens an appeal to the reader
     rf"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|follow (?:us|[\w.]+(?: [\w.]+)? on (?:{_NETWORKS}))"
     r"|join (?:our|the) (?:newsletter|community|mailing list)|download (?:our|the) app|abonnieren sie|folgen sie uns"
@@ -170,9 +173,12 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("advertisement", re.compile(
         r"^(?:advertisements?|ads?|anzeigen?|werbung(?: überspringen)?|publicité|publicidad|pub|sponsored"
         r"(?: content)?|gesponsert|paid (?:content|post)|advertorial)(?:\s*\d*)$"
-        r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$", re.I)),
-    ("paywall", re.compile(r"\b(?:subscribers? only(?!\s+\w)|reserved for subscribers|for subscribers|"
-                           r"nur für abonnenten|"
+        r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$"
+        r"|^weiterlesen nach der anzeige$|^la suite après (?:cette|la) publicité$|^continúa (?:después|tras) "
+        r"(?:la|el) (?:publicidad|anuncio)$", re.I)),
+    ("paywall", re.compile(r"^(?:for )?subscribers? only\W*$|\b(?:article|story|content|feature|piece)\b[^.]{0,40}"
+                           r"\bsubscribers? only\b|"
+                           r"\b(?:reserved for subscribers|nur für abonnenten|"
                            r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b"
                            r"|प्रीमियम मेंबरशिप|पूरी खबर पढ़ें",  # Hindi: "premium membership", "read the full story"
                            re.I)),
@@ -181,7 +187,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                r"\bthis (?:story|article) (?:will be|is being) updated\b|"
                                r"\b(?:dieser )?(?:artikel|text|beitrag) wird (?:laufend |fortlaufend )?aktualisiert\b|"
                                r"\bcet article (?:sera|est) (?:mis à jour|actualisé)", re.I)),
-    ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|"
+    ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|\bnetiquette\b|"
+                                  r"comments are (?:pre-?)?moderated|read our community guidelines|"
                                   r"^(?:you must be|sie müssen|debes|vous devez|devi) (?:logged in|angemeldet sein|"
                                   r"iniciar sesión|être connecté|effettuare l'accesso)\b.{0,30}\b(?:comment|kommentier|"
                                   r"comentar|commenter)|"
@@ -198,15 +205,15 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                               r"ne reflètent pas nécessairement (?:l'|les |la )(?:opinion|avis|position)", re.I)),
     ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i[’']?m in|ok|okay|"
                                  r"accept(?: all)?|akzeptieren|alle akzeptieren|zustimmen|aceptar(?: todo)?|"
-                                 r"accepter|tout accepter|accetta(?: tutto)?|rifiuta)\b[.!]?(?:\s|$)", re.I)),
+                                 r"accepter|tout accepter|accetta(?: tutto)?|rifiuta|no,? take me to (?:the )?settings|"
+                                 r"(?:manage|customi[sz]e) (?:settings|preferences|choices))\b[.!]?(?:\s|$)", re.I)),
     ("form field", re.compile(r"^(?:(?:enter )?your e-?mail(?: address)?|e-?mail address|votre (?:adresse )?e-?mail|"
                               r"ihre e-?mail(?:-adresse)?|tu (?:correo|email)(?: electrónico)?|la tua e-?mail|"
                               r"indirizzo e-?mail)\s*:?\*?$", re.I)),
-    ("reading time", re.compile(r"^\d{1,3}\s?(?:min|mins|minutes?|minuten)\.?(?:\s+(?:read|listen|lesezeit|"
-                                r"de lectura|de lecture))?$", re.I)),
     ("skip link", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|article)|"
                              r"(?:zum|direkt zum) (?:inhalt|hauptinhalt)(?: springen)?|aller au contenu(?: principal)?|"
-                             r"saltar al contenido(?: principal)?|vai al contenuto(?: principale)?)$", re.I)),
+                             r"saltar al contenido(?: principal)?|vai al contenuto(?: principale)?|"
+                             r"skip to search|aller à la recherche|zur suche(?: springen)?|ir a la búsqueda)$", re.I)),
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
                                    r"donnez-nous votre avis|give us your feedback|avez-vous testé cette recette|"
                                    r"wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|"
@@ -223,10 +230,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("timestamp", re.compile(r"^\d{1,2}[:.]\d{2}(?=[A-Z])|^\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\.?$|"
                              r"^(?:stand|aktualisiert|updated|published|mis à jour|actualizado)\s*:?\s*"
                              r"(?:am\s+|on\s+|le\s+)?\d{1,2}[./]\d{1,2}[./]\d{2,4}\b[^.!?]{0,20}$", re.I)),
-    ("reading time", re.compile(r"^(?:\d+\s*(?:-\s*)?(?:minutes?|min\.?)\s*(?:read|lesezeit|de lectura|de lecture)"
-                                r"|lesezeit:?\s*\d+\s*min\.?)$", re.I)),
-    ("video label", re.compile(r"^listen to this (?:article|story)$|"
-                               r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]",
+    ("reading time", re.compile(r"^(?:\d+\s*(?:-\s*)?(?:minutes?|min\.?)\s*(?:read|listen|lesezeit|de lectura|"
+                                r"de lecture)|lesezeit:?\s*\d+\s*min\.?|\d{1,3}\s?(?:min|mins))$", re.I)),
+    ("video label", re.compile(r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]",
                                re.I)),
     ("video widget", re.compile(
         r"^duration \d|"
@@ -237,24 +243,36 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"^(?:>+|»|›|→|►|▶)\s*\S"
         r"|^(?:read more|more|see also|also read|related|watch|read|lesen sie (?:auch|mehr|hier)|mehr zum thema|"
         r"mehr dazu|auch interessant|lee también|lea también|lire aussi|à lire aussi|voir aussi|leggi anche|"
+        r"te puede interesar|"
         r"potrebbe interessarti)\s*[:|]\s*\S"
         r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$", re.I)),
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
-    ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\b(?:we|may) (?:may |might )?(?:earn|receive) (?:a |an )?"
+    ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\bwe (?:may |might )?(?:earn|receive) (?:a |an )?"
                                   r"(?:small )?(?:affiliate )?commission|"
                                   r"provision erhalten|ohne mehrkosten für sie|at no (?:extra|additional) cost to you|"
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     # the legal small print of a form or a banner: its terms, and the reader asked to agree ("you agree to our")
     ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? cookies|"
-                                r"\b(?:questo sito|este sitio(?: web)?|ce site|diese (?:web)?seite|wir) "
-                                r"(?:utilizza|utiliza|utilise|verwendet|verwenden|nutzt|nutzen) (?:\w+ )?cookies?\b|"
+                                r"\b(?:questo sito|este sitio(?: web)?|ce site|diese (?:web)?seite|wir|nous) "
+                                r"(?:utilizza|utiliza|utilise|utilisons|verwendet|verwenden|nutzt|nutzen) (?:\w+ )?"
+                                r"cookies?\b|\butiliz(?:amos|ziamo) (?:\w+ )?cookies?\b|agree to (?:the use of )?cookies|"
+                                r"^(?:we|wir|nosotros|nous|noi) (?:and|und|y|et|e) (?:our|unsere|nuestros|nos|i nostri) "
+                                r"(?:\d+ )?(?:partners?|socios|partenaires)\b|"
+                                r"^(?:your privacy(?: choices| settings)?|we value your privacy|privacy settings|"
+                                r"datenschutz(?:einstellungen|hinweis)|tu privacidad es importante para nosotros|"
+                                r"votre vie privée|política de cookies|politique (?:de )?cookies|cookie-richtlinie)\W*$|"
                                 r"^(?:cookie (?:settings|policy|preferences|consent)|(?:accept|reject|manage) (?:all )?"
-                                r"cookies|privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|datenschutz"
-                                r"(?:erklärung)?|impressum|nutzungsbedingungen|política de privacidad)\.?$|"
+                                r"cookies|privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|"
+                                r"datenschutz(?:erklärung)?|impressum|nutzungsbedingungen|política de privacidad)\.?$|"
                                 r"(?=.*\b(?:our|you|your|i agree|i accept|unsere[nmr]?|ihre|accetti|nostra|"
                                 r"zustimm\w*|akzeptier\w*|einverstanden|nuestra|acepta\w*|notre|vous|acceptez)\b)"
-                                r".*(?:cookies?|privacy (?:policy|notice)|informativa sulla privacy|"
+                                r".*(?:(?:use|uses|accept|reject|manage|store|set|allow) (?:\w+ )?cookies|"
+                                r"\bcookies?(?: and (?:similar|other) (?:technologies|tools))? (?:to|pour|para|per|um)\b"
+                                r".{0,60}\b(?:experience|expérience|experiencia|esperienza|audience|advertising|"
+                                r"publicité|analytics|personali)|"
+                                r"cookies? (?:settings|policy|preferences|consent)|privacy (?:policy|notice)|"
+                                r"informativa sulla privacy|"
                                 r"terms (?:and|&) conditions|terms of (?:service|use)|"
                                 r"datenschutz\w*|nutzungsbedingungen|política de privacidad|"
                                 r"politique de confidentialité)", re.I)),
@@ -269,7 +287,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|contributed to this (?:report|story)|^(?:copyright|quelle|source|sources|fuente)\s*:"
         r"|^(?:with files from|(?:with )?additional reporting by|with reporting by|reporting by)\s"
         r"|^(?:aus dem \w+ (?:von|übersetzt)|translated (?:from (?:the )?\w+ )?by|traducción de|traduit de)"
-        r"|^first published (?:in|by|on)|erstveröffentlichung|^(?:redaktion|sendung|produktion)\s*:", re.I)),
+        r"|^first published (?:in|by|on) (?!\d{4}\b)"
+        r"|erstveröffentlichung|^(?:redaktion|sendung|produktion)\s*:", re.I)),
     ("gallery widget", re.compile(r"\b(?:open|view|see) (?:this |the )?(?:photos?|images?|pictures?) in "
                                   r"(?:the )?gallery"
                                   r"|^(?:open|view) (?:the )?gallery|bildergalerie|galerie (?:öffnen|ansehen)|"
@@ -285,7 +304,10 @@ def line_reason(text: str) -> str:
     """Why `text` is boilerplate on its own, or "" when no single-line rule says so."""
     words = text.split()
     plain_label = re.sub(r"[\d:|>»·•]+", " ", text).strip(" .:!").casefold()
-    if plain_label in ("video", "videos", "watch", "watch now", "listen", "podcast") and not text.endswith("."):
+    if plain_label in ("listen", "podcast", "listen to this article", "listen to this story", "audio") \
+            and not text.endswith("."):
+        return "audio player"
+    if plain_label in ("video", "videos", "watch", "watch now") and not text.endswith("."):
         return "video label"
     if _TEASER_LABELS.match(plain_label):
         return "teaser label"
@@ -320,17 +342,22 @@ def line_reason(text: str) -> str:
 
 def _appeal(text: str) -> bool:
     """Words of a call to action, not reported ("..., the council warned") nor quoted, in a line that is short,
-    speaks to the reader or offers the publisher's goods: "Customers who register online can ..." is a story's."""
+    speaks to the reader or offers the publisher's goods: "Customers who register online can ..." is a story's.
+    A short line naming the publisher's own app or newsletter, no sentence, is one too ("Immer informiert mit
+    unserer App")."""
+    short = len(text.split()) <= SHORT_APPEAL
+    if short and _OWN_GOODS.search(text) and not is_sentence(text):
+        return True
     strong = _CTA_STRONG.search(text)
     found = strong or (_CTA_VERB.search(text) if _CTA_TARGET.search(text) else None)
-    if not found or REPORTED.search(text):
-        return False
-    if not strong and found.start() > len("please ") and TEXT_END.search(text) and not READER.search(text):
+    if not found or REPORTED.search(text) or not short and text.rstrip().endswith(":"):
+        return False  # reported, or leading in to steps ("On your phone, install the app, and:")
+    if not strong and found.start() > OPENING_CHARS and is_sentence(text) and not READER.search(text):
         return False  # "The paper lost 4,000 subscribers after raising its subscription price."
-    quoted = len(text.split()) > SHORT_APPEAL and any(q in text[:found.start()] for q in _QUOTES)
+    quoted = not short and any(q in text[:found.start()] for q in _OPENING_QUOTES)
     addressed = READER.search(text) or _READER_GOODS.search(text) or _ON_THE_PAGE.search(text)
     asked = text.rstrip().endswith("?")  # "Do I need to sign up for anything?" heads an answer
-    return not quoted and (len(text.split()) <= SHORT_APPEAL and not asked or addressed is not None)
+    return not quoted and (short and not asked or addressed is not None)
 
 
 def products(text: str) -> set[str]:

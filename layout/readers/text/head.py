@@ -13,11 +13,13 @@ from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, 
 TITLE_WORDS = 4  # a headline has at least this many words; shorter lines above it are menus, the site, a kicker
 SITE_NAME_WORDS = 6  # a site's name is at most this long
 MENU_ITEMS = 4   # this many lines of one or two words under a line are a menu under the site's name
-BREADCRUMBS = re.compile(r"^[^›»>|/]{1,40}(?:\s[›»>|/]\s[^›»>|/]{1,40})+$")  # "Home › Sport › Football"
+STATEMENT_END = re.compile(r"[.!…][\"'”’»)]*$")  # a standfirst or the text ends so; a headline may ask "?"
+BREADCRUMBS = re.compile(r"^[^›»>|/·•]{1,40}(?:\s[›»>|/·•]\s[^›»>|/·•]{1,40})+$")  # "Home › Sport › Football"
+
 
 def take_title(chunks: list[Chunk], name: str) -> Chunk:
     """The headline: the first line of four words or more that is not page furniture, past the short lines
-    of a whole page's header (menus, the site's name, a kicker); but when that line ends as a sentence does
+    of a whole page's header (menus, the site's name, a kicker); but when that line ends as a statement does
     (a standfirst, the text), the last short line before it."""
     header: list[Chunk] = []
     for i, chunk in enumerate(chunks):
@@ -27,7 +29,7 @@ def take_title(chunks: list[Chunk], name: str) -> Chunk:
             continue  # above the headline, still the article's date or byline (read_head takes it)
         elif (chunk.words >= TITLE_WORDS or chunk.sentence) and not BREADCRUMBS.match(chunk.text) \
                 and not _menu_under(chunks, i):
-            title = header.pop() if header and chunk.text.endswith(".") else chunk
+            title = header.pop() if header and STATEMENT_END.search(chunk.text) else chunk
             for item in header:
                 item.drop("kicker" if item is header[-1] else "menu")
             title.role = "title"

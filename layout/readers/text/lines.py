@@ -49,7 +49,7 @@ _PLACE_LEAD = re.compile(r"^(?P<place>[A-ZÀ-Þ][a-zà-ÿß]+(?:[ -][A-ZÀ-Þ][a
 CAPS_LEAD = re.compile(r"^[A-ZÀ-Þ]{5,}\s+[A-ZÀ-Þ]?[a-zà-ÿ]")
 
 _BYLINE = re.compile(r"^(?:(?:a|an|ein|eine|un|una|une)\s+[\w-]+\s+"  # "Ein Kommentar von", "An analysis by"
-                     r"|(?:interview|analysis|review|commentary|report|words|photos?|intervista)\s+)?"  # "Interview by"
+                     r"|(?:interview|analysis|review|commentary|report|words|intervista)\s+)?"  # "Interview by"
                      r"(?:by|von|por|par|door|av|di|written by|reporting by|text|texto|texte|autor(?:in)?|author)"
                      r"\s*:?\s+(?P<names>\S.*)$", re.I)
 _BYLINE_WORDS = {"by", "von", "por", "par", "author", "autor", "autorin", "author of the article",
@@ -104,7 +104,7 @@ def split_names(text: str) -> tuple[str, ...]:
 def byline(text: str) -> tuple[str, ...] | None:
     """The authors named by a "By X" / "Von X und Y" line, or None when `text` is no byline."""
     match = _BYLINE.match(text)
-    if not match or len(text.split()) > 14:
+    if not match or len(text.split()) > 14 or text.startswith(("Di ", "DI ")):  # "Di Maio Luigi" is a name
         return None
     names = split_names(match["names"])
     if not names or not all(_is_name(n) or n.isupper() and 1 <= len(n.split()) <= 4 for n in names):
@@ -226,5 +226,5 @@ def author_note(text: str, authors: tuple[str, ...]) -> bool:
         return False
     if any(text.startswith(name) for name in authors if name):
         return True
-    opening = set(text.split()[:3])  # when the authors are known, the note names one of them
-    return bool(_AUTHOR_NOTE.match(text)) and (not authors or any(opening & set(n.split()) for n in authors))
+    opening = text.split()[:3]  # when the authors are known, the note names one of them by surname
+    return bool(_AUTHOR_NOTE.match(text)) and (not authors or any(n.split()[-1] in opening for n in authors if n))

@@ -19,13 +19,14 @@ BOX_SLOGAN_WORDS = 14    # ... under a sign-up box's title ("Get the Gazette's p
 NOTE_LINES = 6           # a note about the author stands among the last this many lines
 BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the books page") is at most this long
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
-LIST_ITEM_WORDS = 12     # an item of a list in the text is at most this long
+LIST_ITEM_WORDS = 25     # an item of a list in the text is at most this long
 LIST_SENTENCE_WORDS = 6  # ... and, when it ends like a sentence ("A pinch of salt."), at most this long
 QUANTITY_ITEMS = 3       # under a bare label, this many lines, mostly opening with an amount, are a list
 QUANTITY = re.compile(r"^\d+(?:[.,/]\d+)?\s*(?:[^\W\d]|$)")  # "4 poireaux", "30 g", "1/2 cup", "2 œufs"
 LIST_MARKED_WORDS = 80   # an item opening with a bullet or a number may be a whole step of a method
-LIST_MARKER = re.compile(r"^(?:[-–•*·▪]|(?P<number>\d{1,2})[.)])\s+(?=\S)")
-_LIST_WIDGETS = {"teaser label", "widget label", "video label", "call to action"}
+LIST_MARKER = re.compile(r"^(?:[-•*·▪]|(?P<number>\d{1,2})[.)])\s+(?=\S)")  # not "–", which opens dialogue
+_KEPT_ROLES = {"item", "numbered", "paragraph", "rule"}  # kept by an earlier rule: a run of short lines ends there
+_LIST_WIDGETS = {"teaser label", "widget label", "video label", "audio player", "call to action"}
 _SIGNATURE = re.compile(r"^[—–-]\s*[^()]+\(@\w+\)")
 _KEY_VALUE = re.compile(r"^[\w'’ .-]{2,30}:\s*\S")
 _JOB_LEAD = re.compile(rf"^(?:{JOBS})\s+(?:in|at|for|bei|für|der|des|of|de|du|im|am)\b", re.I)
@@ -77,7 +78,8 @@ def _pull_quotes(body: list[Chunk], meta: dict) -> None:
         if chunk.role or not quoted or not chunk.sentence or chunk.words > PULL_QUOTE_WORDS:
             continue
         wording = _wording(chunk.text)
-        if len(wording) >= PULL_QUOTE_CHARS and any(p is not chunk and wording in w for p, w in paragraphs):
+        if len(wording) >= PULL_QUOTE_CHARS and any(len(w) > len(wording) and wording in w and p.role != "drop"
+                                                     for p, w in paragraphs):
             chunk.drop("pull quote")
 
 
@@ -87,17 +89,30 @@ def _wording(text: str) -> str:
 
 
 def _marked_lists(body: list[Chunk], meta: dict) -> None:
-    """Two or more lines in a row opening with a bullet or a number ("- 225g butter", "2. Beat the butter")
-    are a list, unless a widget's label heads them (a "Most read" list); the markers go."""
+    """Two or more lines in a row opening with a bullet, or numbered 1, 2, 3 ... ("- 225g butter", "2. Beat
+    the butter"), are a list, unless a widget's label heads them (a "Most read" list); the markers go. Lines
+    numbered otherwise (a list begun above a paragraph, "1. FC Köln" twice) stay paragraphs as typed."""
     i = 0
     while i < len(body):
         run = list(_marked_run(body, i))
         above = body[i - 1] if i else None
         if len(run) >= 2 and not (above is not None and above.reason in _LIST_WIDGETS):
-            numbered = all(LIST_MARKER.match(c.text)["number"] for c in run)
-            for chunk in run:
-                chunk.text, chunk.role = LIST_MARKER.sub("", chunk.text, count=1), "numbered" if numbered else "item"
+            _mark_list(run)
         i += max(1, len(run))
+
+
+def _mark_list(run: list[Chunk]) -> None:
+    numbers = [LIST_MARKER.match(c.text)["number"] for c in run]
+    if not any(numbers):
+        role = "item"
+    elif numbers == [str(n) for n in range(1, len(run) + 1)]:
+        role = "numbered"
+    else:
+        role = "paragraph"
+    for chunk in run:
+        if role != "paragraph":
+            chunk.text = LIST_MARKER.sub("", chunk.text, count=1)
+        chunk.role = role
 
 
 def _marked_run(body: list[Chunk], i: int):
@@ -115,15 +130,27 @@ def _story_lists(body: list[Chunk], meta: dict) -> None:
     for i, lead in enumerate(body):
         if lead.role or not (lead.text.endswith(":") or lead.short and lead.words < LIST_LEAD_WORDS):
             continue
-        items = list(_list_items(body, i))
-        if lead.text.endswith(":"):
+        items = _trimmed(body, i, list(_list_items(body, i)))
+        colon = lead.text.endswith(":")
+        if colon:
             listed = _led_in(body, i, lead, items)
         else:
             listed = len(items) >= QUANTITY_ITEMS and sum(_quantity(c.text) for c in items) * 3 >= len(items) * 2
         if listed:
-            lead.role = "paragraph" if lead.text.endswith(":") else "heading"
+            lead.role = "paragraph" if colon else "heading"
             for item in items:
                 item.role = "item"
+
+
+def _trimmed(body: list[Chunk], i: int, items: list[Chunk]) -> list[Chunk]:
+    """The items without a last line that heads what follows: the label of the next list ("Method" over the
+    steps), a subheading over the text."""
+    if items:
+        after = i + len(items) + 1
+        nxt = body[after] if after < len(body) else None
+        if nxt is not None and (nxt.role in ("item", "numbered") or _story(nxt) and _heads(items[-1], [nxt])):
+            return items[:-1]
+    return items
 
 
 def _led_in(body: list[Chunk], i: int, lead: Chunk, items: list[Chunk]) -> bool:
@@ -145,7 +172,8 @@ def _quantity(text: str) -> bool:
 def _list_items(body: list[Chunk], i: int):
     """The short lines right under chunk `i` that could be a list's items."""
     for nxt in _after(body, i):
-        if nxt.role or nxt.words > LIST_ITEM_WORDS or nxt.sentence and nxt.words > LIST_SENTENCE_WORDS \
+        sentence = nxt.sentence and not nxt.text.endswith((";", "; and", "; or"))  # "...; and" joins items
+        if nxt.role or nxt.words > LIST_ITEM_WORDS or sentence and nxt.words > LIST_SENTENCE_WORDS \
                 or nxt.text.endswith(":"):  # the lead-in of the next list
             return
         yield nxt
@@ -420,9 +448,9 @@ def _runs(body: list[Chunk], meta: dict) -> None:
     """Several short lines in a row are a menu or a list of teasers, unless one heads the text below."""
     run: list[Chunk] = []
     for i, chunk in enumerate(body + [Chunk("end.")]):
-        if chunk.role == "drop" or chunk.role and i < len(body):
+        if chunk.role == "drop" or chunk.role and i < len(body) and chunk.role not in _KEPT_ROLES:
             continue
-        if (chunk.short or _short_question(chunk)) and not _TIMED_ENTRY.match(chunk.text):
+        if not chunk.role and (chunk.short or _short_question(chunk)) and not _TIMED_ENTRY.match(chunk.text):
             run.append(chunk)
             continue
         if len(run) >= RUN_LENGTH:

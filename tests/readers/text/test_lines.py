@@ -12,6 +12,8 @@ from layout.readers.text.lines import byline, date_line, dated_caption, dateline
     ("Interview by Nadia Holm", ("Nadia Holm",)),
     ("di Giulia Ferraresi", ("Giulia Ferraresi",)),
     ("Di Maio said the vote was lost", None),
+    ("Di Maio Luigi", None),
+    ("Photos by John Roe", None),
 ])
 def test_byline(line, names):
     assert byline(line) == names
