@@ -54,6 +54,7 @@ def read(text: str, name: str) -> Article:
             raise SourceError(f"{name} is not an HTML page", "give a saved web page (.html)")
         captions, loose, heads = figure_captions(page), loose_captions(page), table_heads(page)
         embeds = prune(page)
+        boxes = asides(page)
         headings = page_headings(page)
         page_text = squeeze(page.text_content())
         doc = bare_extraction(page, **EXTRACT)
@@ -61,6 +62,7 @@ def read(text: str, name: str) -> Article:
         raise SourceError(f"{name} holds no article text that could be found",
                           "save the article's own page (not a front page or a list of links)")
     mend_spaces(doc.body, page_text)
+    embeds += unextracted(boxes, doc.body)
     found = PageMeta.of(meta_page, doc)
     walk = Walker(captions=captions, heads=heads)
     walk.children(doc.body)
@@ -481,6 +483,23 @@ def prune(page) -> list[Dropped]:
         dropped.append(Dropped(squeeze(el.text_content()), "social media embed"))
         el.drop_tree()
     return dropped
+
+
+ASIDE_WORDS = 5  # a box beside the text shorter than this (a share bar, a label) is not worth recording
+
+
+def asides(page) -> list[str]:
+    """The texts of the boxes set beside the article's text (<aside> in the <article>): the extractor leaves
+    them out without a word, so the reader records those it did not keep."""
+    texts = (" ".join(" ".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).split())
+             for el in page.xpath("//article//aside"))
+    return [t for t in texts if len(t.split()) >= ASIDE_WORDS]
+
+
+def unextracted(boxes: list[str], body) -> list[Dropped]:
+    """The boxes whose opening words the extracted text does not hold, recorded as dropped."""
+    kept = squeeze(" ".join(body.itertext()))
+    return [Dropped(box, "box beside the text") for box in boxes if " ".join(box.split()[:ASIDE_WORDS]) not in kept]
 
 
 def mend_spaces(body, page_text: str) -> None:

@@ -273,6 +273,14 @@ def test_a_row_of_stars_between_long_paragraphs_is_a_section_break():
     assert ("* * *", "fragment") in [(d.text, d.reason) for d in read.dropped]
 
 
+def test_a_box_beside_the_text_that_the_extractor_leaves_out_is_recorded():
+    box = "The other view: the harbour board's chair replies that the ferry pays for itself within ten years."
+    read = html.read(page(f"<p>{LONG}</p><aside><h3>Reply</h3><p>{box}</p></aside><p>{LONG} Then.</p>", HEAD),
+                     "aside.html")
+    assert box not in " ".join(b.text for b in read.blocks)  # the extractor leaves an <aside> out ...
+    assert [(d.text, d.reason) for d in read.dropped if box in d.text] == [(f"Reply {box}", "box beside the text")]
+
+
 def test_standfirst_shown_on_the_page_wins_over_its_description():
     shown = "Riverside. The footbridge over the Lem is to cost twice its first estimate."
     read = html.read(page(f"<p>{shown}</p><p>{LONG}</p><p>{LONG}</p>", HEAD), "dek.html")

@@ -84,7 +84,8 @@ _LABELS = _words_re(
     "quellen|quelle|hinweis|zur startseite|die autorin|der autor|zum thema|in kürze|"
     "noticia relacionada|noticias relacionadas|lee también|lea también|leer más|más información|"
     "te puede interesar|lo más leído|relacionado|relacionados|temas|lire aussi|lire la suite|à lire aussi|"
-    "les plus lus|sur le même sujet|voir aussi|à voir aussi|à lire|en savoir plus")
+    "les plus lus|sur le même sujet|voir aussi|à voir aussi|à lire|en savoir plus|filed under|archivado en|"
+    "lo más visto|schlagwörter|mots-clés|etiquetas")
 _TEASER_LABELS = re.compile(
     r"^(?:related(?: posts| stories| articles| content)?|read more|read next|what to read next|more stories|"
     r"more on this story|most read(?: in [\w ]+)?|most popular|most viewed|more trending|trending(?: now)?|"

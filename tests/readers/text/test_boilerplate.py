@@ -37,6 +37,8 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
     ("Listen to this story", "audio player"),
     ("Comments are pre-moderated. Please read our community guidelines before posting.", "comment policy"),
     ("Weiterlesen nach der Anzeige", "advertisement"),
+    ("Filed under:", "widget label"),
+    ("Lo más visto", "widget label"),
     ("Sie müssen angemeldet sein, um zu kommentieren.", "comment policy"),
     ("If you buy a bike through these pages we may earn an affiliate commission.", "affiliate note"),
     ("Want to sign up for breaking news alerts?", "call to action"),
