@@ -196,7 +196,7 @@ def test_short_lines_after_a_lead_in_are_the_storys_list():
 def test_amounts_under_a_label_and_lines_under_a_lead_in_are_lists():
     seats = "The seats each party won, with the change since the last election:"
     share = "Share of the vote:"
-    source = page("Greens take the council", "A landslide in the valley.", LEDE, "Ingredients", "4 leeks",
+    source = page("Greens take the council", "A landslide in the valley.", LEDE, "Serves 4", "Ingredients", "4 leeks",
                   "30 g butter", "2 eggs", "Salt and pepper", SECOND, seats, "Green: 24 seats (+12)",
                   "Labour: 6 seats (no change)", share, "Green: 38.6%", "Labour: 19.4%")
     article = read(source)
@@ -205,6 +205,7 @@ def test_amounts_under_a_label_and_lines_under_a_lead_in_are_lists():
         ("ListBlock", False, ["4 leeks", "30 g butter", "2 eggs", "Salt and pepper"]), ("Paragraph", SECOND),
         ("Paragraph", seats), ("ListBlock", False, ["Green: 24 seats (+12)", "Labour: 6 seats (no change)"]),
         ("Paragraph", share), ("ListBlock", False, ["Green: 38.6%", "Labour: 19.4%"])]
+    assert dropped_reason(article, "Serves 4") == "widget label"  # no item of the list under it
     assert_nothing_lost(source, article)
 
 

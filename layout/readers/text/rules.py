@@ -135,7 +135,8 @@ def _story_lists(body: list[Chunk], meta: dict) -> None:
         if colon:
             listed = _led_in(body, i, lead, items)
         else:
-            listed = len(items) >= QUANTITY_ITEMS and sum(_quantity(c.text) for c in items) * 3 >= len(items) * 2
+            amounts = [_quantity(c.text) for c in items]  # the first opens with one: no label under the label
+            listed = len(items) >= QUANTITY_ITEMS and amounts[0] and sum(amounts) * 3 >= len(items) * 2
         if listed:
             lead.role = "paragraph" if colon else "heading"
             for item in items:
