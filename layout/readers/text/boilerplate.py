@@ -266,7 +266,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                 r"^(?:cookie (?:settings|policy|preferences|consent)|(?:accept|reject|manage) (?:all )?"
                                 r"cookies|privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|"
                                 r"datenschutz(?:erklärung)?|impressum|nutzungsbedingungen|política de privacidad)\.?$|"
-                                r"(?=.*\b(?:our|you|your|i agree|i accept|unsere[nmr]?|ihre|accetti|nostra|"
+                                r"^(?=.*\b(?:our|you|your|i agree|i accept|unsere[nmr]?|ihre|accetti|nostra|"
                                 r"zustimm\w*|akzeptier\w*|einverstanden|nuestra|acepta\w*|notre|vous|acceptez)\b)"
                                 r".*(?:(?:use|uses|accept|reject|manage|store|set|allow) (?:\w+ )?cookies|"
                                 r"\bcookies?(?: and (?:similar|other) (?:technologies|tools))? (?:to|pour|para|per|um)\b"
