@@ -209,6 +209,15 @@ def test_amounts_under_a_label_and_lines_under_a_lead_in_are_lists():
     assert_nothing_lost(source, article)
 
 
+def test_a_label_that_names_a_list_heads_one():
+    source = page("How to bleed a radiator in five minutes", "A small job that saves on heating.", LEDE,
+                  "What you\u2019ll need", "A radiator key", "An old towel or cloth", "A small bowl", SECOND)
+    article = read(source)
+    assert kinds(article)[1:3] == [("Heading", "What you\u2019ll need"),
+                                   ("ListBlock", False, ["A radiator key", "An old towel or cloth", "A small bowl"])]
+    assert_nothing_lost(source, article)
+
+
 def test_numbered_teasers_and_data_boxes_are_no_list():
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND,
                   "Most read", "1. Mayor faces questions over ferry contract", "2. New cycle lanes open",

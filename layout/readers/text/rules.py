@@ -21,6 +21,10 @@ BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the boo
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
 LIST_ITEM_WORDS = 25     # an item of a list in the text is at most this long
 LIST_SENTENCE_WORDS = 6  # ... and, when it ends like a sentence ("A pinch of salt."), at most this long
+LIST_LABEL = re.compile(  # a label that names the list under it
+    r"^(?:you(?:['’]ll| will) need|what you(?:['’]ll| will) need|ingredients|equipment|materials|tools|method|steps|"
+    r"key (?:points|findings|facts)|at a glance|in brief|zutaten|was sie brauchen|das brauchen sie|"
+    r"ingrédients|ce qu'il (?:vous )?faut|ingredientes|lo que necesitas|ingredienti)$", re.I)
 QUANTITY_ITEMS = 3       # under a bare label, this many lines, mostly opening with an amount, are a list
 QUANTITY = re.compile(r"^\d+(?:[.,/]\d+)?\s*(?:[^\W\d]|$)")  # "4 poireaux", "30 g", "1/2 cup", "2 œufs"
 LIST_MARKED_WORDS = 80   # an item opening with a bullet or a number may be a whole step of a method
@@ -125,7 +129,8 @@ def _marked_run(body: list[Chunk], i: int):
 def _story_lists(body: list[Chunk], meta: dict) -> None:
     """A list inside the text: short lines after a sentence leading in to them ("The council listed three
     options:"), or after a label ending in a colon with the text running on above and below, or after a short
-    label, lines that mostly open with a quantity ("Ingredients", "4 leeks", "30 g butter"). Under a label
+    label, lines that mostly open with a quantity ("Ingredients", "4 leeks", "30 g butter"), or the lines under
+    a label that names a list ("You will need", "Key findings"). Under a label
     ("Specs:"), a line of "key: value" makes the lines a data box (see _data_lists), not the story's list."""
     for i, lead in enumerate(body):
         if lead.role or not (lead.text.endswith(":") or lead.short and lead.words < LIST_LEAD_WORDS):
@@ -134,6 +139,8 @@ def _story_lists(body: list[Chunk], meta: dict) -> None:
         colon = lead.text.endswith(":")
         if colon:
             listed = _led_in(body, i, lead, items)
+        elif LIST_LABEL.match(lead.text):  # "You will need", "Key findings"
+            listed = len(items) >= 2
         else:
             amounts = [_quantity(c.text) for c in items]  # the first opens with one: no label under the label
             listed = len(items) >= QUANTITY_ITEMS and amounts[0] and sum(amounts) * 3 >= len(items) * 2
