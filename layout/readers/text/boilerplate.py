@@ -85,7 +85,8 @@ _LABELS = _words_re(
     "noticia relacionada|noticias relacionadas|lee también|lea también|leer más|más información|"
     "te puede interesar|lo más leído|relacionado|relacionados|temas|lire aussi|lire la suite|à lire aussi|"
     "les plus lus|sur le même sujet|voir aussi|à voir aussi|à lire|en savoir plus|filed under|archivado en|"
-    "lo más visto|schlagwörter|mots-clés|etiquetas")
+    "lo más visto|schlagwörter|mots-clés|etiquetas|before you go|before you go…|ir a los comentarios|"
+    "go to comments|zu den kommentaren|aller aux commentaires")
 _TEASER_LABELS = re.compile(
     r"^(?:related(?: posts| stories| articles| content)?|read more|read next|what to read next|more stories|"
     r"more on this story|most read(?: in [\w ]+)?|most popular|most viewed|more trending|trending(?: now)?|"
@@ -108,9 +109,9 @@ _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
     rf"follow (?:us|along (?:live|here|below|with (?:us|our)))|^follow \w+(?: \w+)? on (?:{_NETWORKS})\b|add us (?:as|on)|get in touch with (?:us|the (?:newsroom|team|editors?))|^get in touch|"
     r"click here|tap here|^find out more\b|find out more (?:here|below)|stay up to date|"
-    r"^(?:sign up|subscribe|je m'inscris|s'inscrire|iscriviti|suscr[íi]bete|jetzt anmelden|abonnieren)\W*$|"
-    r"^get (?:the|our)\b[^.]{0,50}\b(?:newsletters?|briefing|alerts|bulletin|digest)$|"
-    r"^the [\w'’ -]{1,30} newsletter$|"
+    r"become a (?:member|supporter|subscriber|patron) (?:from|for|today|now)|"
+    r"support (?:us|our journalism|local journalism)|help (?:us )?keep (?:it|us|doing it)|in the comments below|"
+    r"share (?:them|it|yours) with us|submit (?:a|your) (?:response|letter)|considered for publication|"
     r"join (?:[\w-]+ ){0,2}conversations?\b[^.]{0,80}\b(?:readers?|comments?|community|replies)|"
     r"share your (?:thoughts|tips|views|experiences?|stories)\b[^.]{0,60}\b(?:comments?|below|with us|community)|"
     r"(?:let us know|tell us)(?: what you think)? in the comments|teilen? (?:sie )?(?:deine|ihre) \w+ mit "
@@ -144,6 +145,11 @@ CREDIT_LINE_WORDS = 25  # a credit line ("With files from ...", "First published
 SHORT_APPEAL = 12  # an appeal that neither speaks to the reader nor offers the publisher's goods is this short
 SECTION_BREAK = re.compile(r"^(?:(?:\*\s*){3}|(?:•\s*){3}|(?:#\s*){3}|(?:~\s*){3}|⁂|§)$")  # "* * *" between parts
 RATING = re.compile(r"^[★☆✩✭⭐½]+(?:\s*\(?\d(?:[.,]\d)?\s*/\s*\d+\)?)?$")  # "★★★★☆", "★★★½ (3.5/5)"
+_CTA_LINES = re.compile(  # a whole line that is an appeal: a button, a sign-up box's title, a follow link
+    r"^(?:sign up|subscribe|je m'inscris|s'inscrire|iscriviti|suscr[íi]bete|jetzt anmelden|abonnieren)\W*$|"
+    r"^get (?:the|our)\b[^.]{0,50}\b(?:newsletters?|briefing|alerts|bulletin|digest)$|"
+    r"^the [\w'’ -]{1,30} newsletter$|^newsletter\b.{0,40}$|"
+    r"^(?:seguir a|folgen sie|suivre) [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?$", re.I)
 _OWN_GOODS = re.compile(r"\b(?:unserer|our|notre|nuestra|la nostra) (?:app|newsletter|e-paper)\b", re.I)
 _ON_THE_PAGE = re.compile(r"\b(?:click|tap) here\b|\b(?:must|need to) be (?:logged|signed) in\b|\bin the comments\b",
                           re.I)
@@ -190,6 +196,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                r"\bcet article (?:sera|est) (?:mis à jour|actualisé)", re.I)),
     ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|\bnetiquette\b|"
                                   r"comments are (?:pre-?)?moderated|read our community guidelines|"
+                                  r"^normas de participación$|^(?:para comentar|to comment|um zu kommentieren|"
+                                  r"pour commenter)\b.{0,30}\b(?:debes|you must|müssen|devez)\b|"
                                   r"^(?:you must be|sie müssen|debes|vous devez|devi) (?:logged in|angemeldet sein|"
                                   r"iniciar sesión|être connecté|effettuare l'accesso)\b.{0,30}\b(?:comment|kommentier|"
                                   r"comentar|commenter)|"
@@ -199,6 +207,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r".{0,120}\b(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
                                   r"richtlinien|respetuos\w*|respectueu\w*)", re.I)),
     ("disclaimer", re.compile(r"nicht (?:unbedingt )?der meinung der redaktion|"
+                              r"not responsible for the content of external (?:sites|websites|links)|"
                               r"^(?:all )?(?:prices?|details)\b.{0,40}\b(?:correct|accurate) at (?:the )?time of "
                               r"(?:publication|publishing|writing)|"
                               r"(?:do|does) not necessarily reflect (?:the )?(?:views?|opinions?|position)|"
@@ -285,6 +294,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                 r"mit einem klick anzeigen", re.I)),
     ("credit line", re.compile(
         r"^(?:mit|with|con|avec) (?:agenturmaterial|material (?:von|from) |dpa|afp|reuters|ap\b|epd|kna)"
+        r"|^(?:copyright|©)\s*(?:©\s*)?\d{4}\b"
         r"|contributed to this (?:report|story)|^(?:copyright|quelle|source|sources|fuente)\s*:"
         r"|^(?:with files from|(?:with )?additional reporting by|with reporting by|reporting by)\s"
         r"|^(?:aus dem \w+ (?:von|übersetzt)|translated (?:from (?:the )?\w+ )?by|traducción de|traduit de)"
@@ -305,7 +315,8 @@ def line_reason(text: str) -> str:
     """Why `text` is boilerplate on its own, or "" when no single-line rule says so."""
     words = text.split()
     plain_label = re.sub(r"[\d:|>»·•]+", " ", text).strip(" .:!").casefold()
-    if plain_label in ("listen", "podcast", "listen to this article", "listen to this story", "audio") \
+    if plain_label in ("listen", "podcast", "listen to this article", "listen to this story", "audio",
+                       "écouter cet article", "artikel anhören", "escuchar este artículo", "ascolta l'articolo") \
             and not text.endswith("."):
         return "audio player"
     if plain_label in ("video", "videos", "watch", "watch now") and not text.endswith("."):
@@ -349,7 +360,7 @@ def _appeal(text: str) -> bool:
     short = len(text.split()) <= SHORT_APPEAL
     if short and _OWN_GOODS.search(text) and not is_sentence(text):
         return True
-    strong = _CTA_STRONG.search(text)
+    strong = _CTA_STRONG.search(text) or _CTA_LINES.search(text)
     found = strong or (_CTA_VERB.search(text) if _CTA_TARGET.search(text) else None)
     if not found or REPORTED.search(text) or not short and text.rstrip().endswith(":"):
         return False  # reported, or leading in to steps ("On your phone, install the app, and:")

@@ -16,6 +16,7 @@ PULL_QUOTE_WORDS = 40    # a pull quote is at most this long ...
 PULL_QUOTE_CHARS = 25    # ... and, to be told from a paragraph's words, at least this long
 SLOGAN_WORDS = 10        # the slogan under a call to action is at most this long ...
 BOX_SLOGAN_WORDS = 14    # ... under a sign-up box's title ("Get the Gazette's politics briefing"), this long
+BEATS = r"covers|reports on|writes (?:about|on|a)|crític[oa]|profesora?|cronista"  # a writer's beat, in a note
 NOTE_LINES = 6           # a note about the author stands among the last this many lines
 BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the books page") is at most this long
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
@@ -553,7 +554,7 @@ def _author_notes(body: list[Chunk], meta: dict) -> None:
 def _named_note(chunk: Chunk, authors: tuple[str, ...]) -> bool:
     """A line opening with an author's full name ("Jane Roe is the Courier's health reporter ...")."""
     return any(chunk.text.startswith(f"{name} ") for name in authors if " " in name) and \
-        re.search(rf"\b(?:{JOBS})\b", chunk.text, re.I) is not None
+        re.search(rf"\b(?:{JOBS}|{BEATS})\b", chunk.text, re.I) is not None
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
