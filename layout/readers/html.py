@@ -492,7 +492,7 @@ def asides(page) -> list[str]:
     """The texts of the boxes set beside the article's text (<aside> in the <article>): the extractor leaves
     them out without a word, so the reader records those it did not keep."""
     texts = (" ".join(" ".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).split())
-             for el in page.xpath("//article//aside"))
+             for el in page.xpath("//article//aside[not(ancestor::aside)]"))
     return [t for t in texts if len(t.split()) >= ASIDE_WORDS]
 
 
@@ -833,9 +833,9 @@ PERIOD_END = re.compile(rf"\.[{CLOSERS}]*$")
 CREDIT_WORDS = 40   # a closing credit to the wire services is at most this long
 APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most this long
 APPEAL_BOX_BLOCKS = 5  # a box asking for the reader's support holds at most this many blocks
-LABEL_REASONS = {"widget label", "teaser label", "video label", "audio player", "share buttons", "advertisement", "punctuation",
-                 "gallery counter", "countdown", "embed notice", "legal notice", "comment policy", "feedback widget",
-                 "disclaimer"}
+LABEL_REASONS = {"widget label", "teaser label", "video label", "audio player", "share buttons", "advertisement",
+                 "punctuation", "gallery counter", "countdown", "embed notice", "legal notice", "comment policy",
+                 "feedback widget", "disclaimer"}
 TAIL_REASONS = {"legal notice", "call to action", "update note"}  # longer than an appeal, still small print there
 PROMO_PRODUCTS = 2   # below the text, a line (not a sentence) naming this many of the publisher's goods sells them
 CAPTION_WORDS = 50   # a photo credit line is at most this long

@@ -300,7 +300,9 @@ def test_semicolon_items_stay_one_list():
              "clear away their rubbish at the end of each day; and", "pay the weekly fee on time.")
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, lead_in, *items,
                   SECOND)
-    assert ("ListBlock", False, list(items)) in kinds(read(source))
+    article = read(source)
+    assert ("ListBlock", False, list(items)) in kinds(article)
+    assert_nothing_lost(source, article)
 
 
 def test_short_headline_over_an_exclaimed_standfirst_and_a_quoted_paragraph_twice():
@@ -327,7 +329,43 @@ def test_long_items_after_a_lead_in_are_one_list():
              "Line 3 (Eastbrook to the university): no service")
     source = page("Tram strike shuts three lines", "Managers staff the only service.", LEDE, lead_in, *items,
                   SECOND)
-    assert ("ListBlock", False, list(items)) in kinds(read(source))
+    article = read(source)
+    assert ("ListBlock", False, list(items)) in kinds(article)
+    assert_nothing_lost(source, article)
+
+
+@pytest.mark.parametrize("top, title", [
+    (("Courier", "The bridge is open at last!"), "The bridge is open at last!"),  # exclaims: no standfirst
+    (("Bridge reopens early", "News | Sport | Weather"), "Bridge reopens early"),  # breadcrumbs are no headline
+    (("Grandma's lemon drizzle cake", "Serves 8", "Easy", "Vegetarian", "Low sugar"), "Grandma's lemon drizzle cake"),
+])
+def test_the_headline_among_short_lines(top, title):
+    source = page(*top, "A decade of argument ends with a vote in the town hall.", LEDE, SECOND)
+    assert read(source).meta.title == title
+
+
+def test_a_numbered_list_runs_on_across_an_advertisement_and_a_lower_case_item_stays_an_item():
+    steps = ("1. Close the west lane", "2. Repair the deck", "Advertisement", "3. Repaint the railings",
+             "4. Reopen the bridge")
+    lead_in = "The council listed three options:"
+    options = ("a new bridge", "a ferry service", "a tunnel under the harbour")
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, *steps, SECOND,
+                  lead_in, *options, "A tunnel under the harbour would cost the most of the three, the engineers "
+                  "told the council.")
+    article = read(source)
+    found = kinds(article)
+    assert ("ListBlock", True, ["Close the west lane", "Repair the deck", "Repaint the railings",
+                                "Reopen the bridge"]) in found
+    assert ("ListBlock", False, list(options)) in found
+    assert_nothing_lost(source, article)
+
+
+def test_a_section_break_with_nothing_after_it_goes():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, "* * *",
+                  "Sign up for our newsletter to get the day's top stories in your inbox every morning.")
+    article = read(source)
+    assert [type(b).__name__ for b in article.blocks] == ["Paragraph"]
+    assert dropped_reason(article, "* * *") == "punctuation"
 
 
 def test_repeated_headline_and_standfirst_dropped():

@@ -107,7 +107,9 @@ _NETWORKS = (r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|blue
              r"google news")
 _CTA_STRONG = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|now|today|for)|join (?:our|the) (?:newsletter|mailing list)|"
-    rf"follow (?:us|along (?:live|here|below|with (?:us|our)))|^follow \w+(?: \w+)? on (?:{_NETWORKS})\b|add us (?:as|on)|get in touch with (?:us|the (?:newsroom|team|editors?))|^get in touch|"
+    rf"follow (?:us|along (?:live|here|below|with (?:us|our)))|"
+    rf"^follow (?-i:[A-Z@][\w.]*(?: [A-Z][\w.]*)?) on (?:{_NETWORKS})\b|add us (?:as|on)|"
+    r"get in touch with (?:us|the (?:newsroom|team|editors?))|^get in touch|"
     r"click here|tap here|^find out more\b|find out more (?:here|below)|stay up to date|"
     r"become a (?:member|supporter|subscriber|patron) (?:from|for|today|now)|"
     r"support (?:us|our journalism|local journalism)|help (?:us )?keep (?:it|us|doing it)|in the comments below|"
@@ -140,6 +142,8 @@ REPORTED = re.compile(  # a story's sentence reports words: no call to action
 READER = re.compile(  # words by which a text speaks to its reader, or of its publisher as "we"
     r"\b(?:you|your|us|our|we|du|dich|dein\w*|euch|uns|unser\w*|wir|vous|votre|vos|nous|notre|nos|tu|usted|"
     r"nosotros|nuestr[oa]s?)\b", re.I)
+_PAGE_WORDING = {"comment policy", "legal notice", "paywall", "disclaimer", "affiliate note",  # the page speaks,
+                 "feedback widget"}  # never a sentence reporting what someone said
 DIALOG_WORDS = 8  # a dialog's button ("No thanks, I'll pay full price") is at most this long
 CREDIT_LINE_WORDS = 25  # a credit line ("With files from ...", "First published in ...") is at most this long
 SHORT_APPEAL = 12  # an appeal that neither speaks to the reader nor offers the publisher's goods is this short
@@ -183,7 +187,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$"
         r"|^weiterlesen nach der anzeige$|^la suite après (?:cette|la) publicité$|^continúa (?:después|tras) "
         r"(?:la|el) (?:publicidad|anuncio)$", re.I)),
-    ("paywall", re.compile(r"^(?:for )?subscribers? only\W*$|\b(?:article|story|content|feature|piece)\b[^.]{0,40}"
+    ("paywall", re.compile(r"^(?:for )?subscribers? only\W*$|\bthis (?:article|story|content|piece)\b[^.]{0,40}"
                            r"\bsubscribers? only\b|"
                            r"\b(?:reserved for subscribers|nur für abonnenten|"
                            r"exclusivo para suscriptores|réservé aux abonnés|premium-inhalt)\b"
@@ -194,8 +198,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                r"\bthis (?:story|article) (?:will be|is being) updated\b|"
                                r"\b(?:dieser )?(?:artikel|text|beitrag) wird (?:laufend |fortlaufend )?aktualisiert\b|"
                                r"\bcet article (?:sera|est) (?:mis à jour|actualisé)", re.I)),
-    ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|\bnetiquette\b|"
-                                  r"comments are (?:pre-?)?moderated|read our community guidelines|"
+    ("comment policy", re.compile(r"\bcomment(?:ing)? (?:policy|guidelines|forum)\b|\bunsere netiquette\b|"
+                                  r"^netiquette$|^comments are (?:pre-?)?moderated\b|read our community guidelines|"
                                   r"^normas de participación$|^(?:para comentar|to comment|um zu kommentieren|"
                                   r"pour commenter)\b.{0,30}\b(?:debes|you must|müssen|devez)\b|"
                                   r"^(?:you must be|sie müssen|debes|vous devez|devi) (?:logged in|angemeldet sein|"
@@ -216,7 +220,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("dialog button", re.compile(r"^(?:no,? thanks?|nein,? danke|non,? merci|no,? gracias|i[’']?m in|ok|okay|"
                                  r"accept(?: all)?|akzeptieren|alle akzeptieren|zustimmen|aceptar(?: todo)?|"
                                  r"accepter|tout accepter|accetta(?: tutto)?|rifiuta|no,? take me to (?:the )?settings|"
-                                 r"(?:manage|customi[sz]e) (?:settings|preferences|choices))\b[.!]?(?:\s|$)", re.I)),
+                                 r"(?:manage|customi[sz]e) (?:settings|preferences|choices)$)\b[.!]?(?:\s|$)", re.I)),
     ("form field", re.compile(r"^(?:(?:enter )?your e-?mail(?: address)?|e-?mail address|votre (?:adresse )?e-?mail|"
                               r"ihre e-?mail(?:-adresse)?|tu (?:correo|email)(?: electrónico)?|la tua e-?mail|"
                               r"indirizzo e-?mail)\s*:?\*?$", re.I)),
@@ -266,18 +270,22 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? cookies|"
                                 r"\b(?:questo sito|este sitio(?: web)?|ce site|diese (?:web)?seite|wir|nous) "
                                 r"(?:utilizza|utiliza|utilise|utilisons|verwendet|verwenden|nutzt|nutzen) (?:\w+ )?"
-                                r"cookies?\b|\butiliz(?:amos|ziamo) (?:\w+ )?cookies?\b|agree to (?:the use of )?cookies|"
+                                r"cookies?\b|\butiliz(?:amos|ziamo) (?:\w+ )?cookies?\b|"
+                                r"agree to (?:our |the )?(?:use of )?cookies|"
                                 r"^(?:we|wir|nosotros|nous|noi) (?:and|und|y|et|e) (?:our|unsere|nuestros|nos|i nostri) "
-                                r"(?:\d+ )?(?:partners?|socios|partenaires)\b|"
+                                r"(?:\d+ )?(?:partners?|socios|partenaires)\b.{0,40}\b(?:store|access|process|use|"
+                                r"speichern|verarbeiten|greifen|usamos|utilizamos|almacenan|stockons|utilisons)\b|"
                                 r"^(?:your privacy(?: choices| settings)?|we value your privacy|privacy settings|"
                                 r"datenschutz(?:einstellungen|hinweis)|tu privacidad es importante para nosotros|"
                                 r"votre vie privée|política de cookies|politique (?:de )?cookies|cookie-richtlinie)\W*$|"
                                 r"^(?:cookie (?:settings|policy|preferences|consent)|(?:accept|reject|manage) (?:all )?"
                                 r"cookies|privacy policy|terms (?:and|&) conditions|terms of (?:service|use)|"
                                 r"datenschutz(?:erklärung)?|impressum|nutzungsbedingungen|política de privacidad)\.?$|"
-                                r"^(?=.*\b(?:our|you|your|i agree|i accept|unsere[nmr]?|ihre|accetti|nostra|"
+                                r"^(?=.*\b(?:our|you|your|i agree|i accept|unsere[nmr]?|ihre|stimmen sie|accetti|nostra|"
                                 r"zustimm\w*|akzeptier\w*|einverstanden|nuestra|acepta\w*|notre|vous|acceptez)\b)"
-                                r".*(?:(?:use|uses|accept|reject|manage|store|set|allow) (?:\w+ )?cookies|"
+                                r".*(?:\b(?:we|you|partners) (?:\w+ )?(?:use|accept|reject|manage|store|set|allow) "
+                                r"(?:\w+ )?cookies|(?:use|utilisation|uso|verwendung|impiego) (?:of |de |des |dei |"
+                                r"von |de las |del )?cookies?|cookie (?:choices|settings)|"
                                 r"\bcookies?(?: and (?:similar|other) (?:technologies|tools))? (?:to|pour|para|per|um)\b"
                                 r".{0,60}\b(?:experience|expérience|experiencia|esperienza|audience|advertising|"
                                 r"publicité|analytics|personali)|"
@@ -337,6 +345,8 @@ def line_reason(text: str) -> str:
         if reason == "credit line" and len(words) > CREDIT_LINE_WORDS:  # "First published in 1961, her novel ..."
             continue
         if reason == "dialog button" and len(words) > DIALOG_WORDS:  # "No thanks to the weather, ..."
+            continue
+        if reason in _PAGE_WORDING and REPORTED.search(text):  # "Comments are moderated ..., the company said."
             continue
         if pattern.search(text):
             return reason

@@ -21,7 +21,7 @@ class Chunk:
     """One block of the input and what the reader made of it."""
 
     text: str
-    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading", "item", "numbered"
+    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading", "item", "numbered", "rule"
     reason: str = ""
 
     @property

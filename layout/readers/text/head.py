@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from layout.errors import SourceError
@@ -13,7 +14,9 @@ from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, 
 TITLE_WORDS = 4  # a headline has at least this many words; shorter lines above it are menus, the site, a kicker
 SITE_NAME_WORDS = 6  # a site's name is at most this long
 MENU_ITEMS = 4   # this many lines of one or two words under a line are a menu under the site's name
-STATEMENT_END = re.compile(r"[.!…][\"'”’»)]*$")  # a standfirst or the text ends so; a headline may ask "?"
+STATEMENT_END = re.compile(r"\.[\"'”’»)]*$")  # a standfirst or the text ends so; a headline may ask or exclaim
+EXCLAIMED_END = re.compile(r"[!…][\"'”’»)]*$")
+EXCLAIMED_DEK_WORDS = 10  # an exclaimed line this long is a standfirst, not a headline
 BREADCRUMBS = re.compile(r"^[^›»>|/·•]{1,40}(?:\s[›»>|/·•]\s[^›»>|/·•]{1,40})+$")  # "Home › Sport › Football"
 
 
@@ -29,7 +32,9 @@ def take_title(chunks: list[Chunk], name: str) -> Chunk:
             continue  # above the headline, still the article's date or byline (read_head takes it)
         elif (chunk.words >= TITLE_WORDS or chunk.sentence) and not BREADCRUMBS.match(chunk.text) \
                 and not _menu_under(chunks, i):
-            title = header.pop() if header and STATEMENT_END.search(chunk.text) else chunk
+            headlines = [c for c in header if not BREADCRUMBS.match(c.text)]
+            title = headlines[-1] if headlines and _statement(chunk) else chunk
+            header = [c for c in header if c is not title]
             for item in header:
                 item.drop("kicker" if item is header[-1] else "menu")
             title.role = "title"
@@ -50,8 +55,18 @@ def _menu_under(chunks: list[Chunk], i: int) -> bool:
     byline or the text follows)."""
     if chunks[i].words > SITE_NAME_WORDS:
         return False
-    following = [c for c in chunks[i + 1:i + 1 + 2 * MENU_ITEMS] if not furniture(c.text)][:MENU_ITEMS]
-    return len(following) == MENU_ITEMS and all(c.words <= 2 and not c.sentence for c in following)
+    following = [c for c in chunks[i + 1:] if not furniture(c.text)]
+    menu = list(itertools.takewhile(lambda c: c.words <= 2 and not c.sentence, following))
+    after = following[len(menu)] if len(menu) < len(following) else None
+    # tags under a recipe's headline ("Serves 8", "Easy") are followed by its standfirst; a menu is not
+    return len(menu) >= MENU_ITEMS and not (after is not None and _statement(after))
+
+
+def _statement(chunk: Chunk) -> bool:
+    """A standfirst or the text, by its end: a full stop, or a long line's exclamation ("... has its bridge!");
+    a headline may ask or exclaim ("The bridge is open at last!")."""
+    return STATEMENT_END.search(chunk.text) is not None or (
+        EXCLAIMED_END.search(chunk.text) is not None and chunk.words >= EXCLAIMED_DEK_WORDS)
 
 
 def read_head(body: list[Chunk], title: Chunk, above: int = 0) -> dict:

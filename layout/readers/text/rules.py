@@ -17,9 +17,11 @@ PULL_QUOTE_CHARS = 25    # ... and, to be told from a paragraph's words, at leas
 SLOGAN_WORDS = 10        # the slogan under a call to action is at most this long ...
 BOX_SLOGAN_WORDS = 14    # ... under a sign-up box's title ("Get the Gazette's politics briefing"), this long
 BEATS = r"covers|reports on|writes (?:about|on|a)|crític[oa]|profesora?|cronista"  # a writer's beat, in a note
+_TRADE = re.compile(rf"\b(?:{JOBS}|{BEATS})\b", re.I)  # a job or a beat
 NOTE_LINES = 6           # a note about the author stands among the last this many lines
 BIO_WORDS = 20           # a byline's bio opening with a job ("Editor of the books page") is at most this long
 LIST_LEAD_WORDS = 4      # a sentence leading in to a list has at least this many words; a label fewer
+LIST_LABEL_WORDS = 3     # the label of the next list ("Method") under a list's last item is at most this long
 LIST_ITEM_WORDS = 25     # an item of a list in the text is at most this long
 LIST_SENTENCE_WORDS = 6  # ... and, when it ends like a sentence ("A pinch of salt."), at most this long
 LIST_LABEL = re.compile(  # a label that names the list under it
@@ -99,14 +101,31 @@ def _marked_lists(body: list[Chunk], meta: dict) -> None:
     numbered otherwise (a list begun above a paragraph, "1. FC Köln" twice) stay paragraphs as typed."""
     i = 0
     while i < len(body):
-        run = list(_marked_run(body, i))
+        run, end = _marked_run(body, i)
         above = body[i - 1] if i else None
         if len(run) >= 2 and not (above is not None and above.reason in _LIST_WIDGETS):
             _mark_list(run)
-        i += max(1, len(run))
+        i = max(i + 1, end)
+
+
+def _marked_run(body: list[Chunk], i: int) -> tuple[list[Chunk], int]:
+    """The marked lines from chunk `i` on, across lines dropped between them (an advertisement), and the index
+    after the last."""
+    run: list[Chunk] = []
+    end = i
+    for j in range(i, len(body)):
+        chunk = body[j]
+        if chunk.role == "drop" and run:
+            continue
+        if chunk.role or not LIST_MARKER.match(chunk.text) or chunk.words > LIST_MARKED_WORDS:
+            break
+        run.append(chunk)
+        end = j + 1
+    return run, end
 
 
 def _mark_list(run: list[Chunk]) -> None:
+    """The run's role: bulleted items, numbered items (counted from 1), or paragraphs kept as typed."""
     numbers = [LIST_MARKER.match(c.text)["number"] for c in run]
     if not any(numbers):
         role = "item"
@@ -118,13 +137,6 @@ def _mark_list(run: list[Chunk]) -> None:
         if role != "paragraph":
             chunk.text = LIST_MARKER.sub("", chunk.text, count=1)
         chunk.role = role
-
-
-def _marked_run(body: list[Chunk], i: int):
-    for chunk in body[i:]:
-        if chunk.role or not LIST_MARKER.match(chunk.text) or chunk.words > LIST_MARKED_WORDS:
-            return
-        yield chunk
 
 
 def _story_lists(body: list[Chunk], meta: dict) -> None:
@@ -157,7 +169,11 @@ def _trimmed(body: list[Chunk], i: int, items: list[Chunk]) -> list[Chunk]:
     if items:
         after = i + len(items) + 1
         nxt = body[after] if after < len(body) else None
-        if nxt is not None and (nxt.role in ("item", "numbered") or _story(nxt) and _heads(items[-1], [nxt])):
+        last = items[-1]
+        heading = last.text[:1].isupper() and not _quantity(last.text)  # an item often opens in lower case
+        label = last.words <= LIST_LABEL_WORDS or LIST_LABEL.match(last.text) is not None
+        if heading and nxt is not None and (nxt.role in ("item", "numbered") and label
+                                            or _story(nxt) and _heads(last, [nxt])):
             return items[:-1]
     return items
 
@@ -546,19 +562,27 @@ def _author_notes(body: list[Chunk], meta: dict) -> None:
             continue
         if _JOB_LEAD.match(chunk.text) and chunk.words <= BIO_WORDS:
             chunk.drop("author bio")
-        elif chunk in tail and author_note(chunk.text, authors) or _named_note(chunk, authors) and not any(
-                _story(c) for c in body[i + 1:]):
+        elif (chunk in tail and author_note(chunk.text, authors)) or (
+                _named_note(chunk, authors) and not any(_story(c) for c in body[i + 1:])):
             chunk.drop("author note")
 
 
 def _named_note(chunk: Chunk, authors: tuple[str, ...]) -> bool:
     """A line opening with an author's full name ("Jane Roe is the Courier's health reporter ...")."""
     return any(chunk.text.startswith(f"{name} ") for name in authors if " " in name) and \
-        re.search(rf"\b(?:{JOBS}|{BEATS})\b", chunk.text, re.I) is not None
+        _TRADE.search(chunk.text) is not None
+
+
+def _dangling_breaks(body: list[Chunk], meta: dict) -> None:
+    """A section break left with no kept text on one side (what followed it was dropped) goes after all."""
+    kept = [c for c in body if c.role != "drop"]
+    for k, chunk in enumerate(kept):
+        if chunk.role == "rule" and (k == 0 or k == len(kept) - 1 or kept[k + 1].role == "rule"):
+            chunk.drop("punctuation")
 
 
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
     _repeated_text, _section_breaks, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines,
     _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards,
-    _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings,
+    _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings, _dangling_breaks,
 )
