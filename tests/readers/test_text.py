@@ -368,6 +368,17 @@ def test_a_section_break_with_nothing_after_it_goes():
     assert dropped_reason(article, "* * *") == "punctuation"
 
 
+def test_questions_and_answers_are_no_list_nor_poll():
+    asked = ("We asked the mayor about the delays:", "Why has it taken so long?", "Because the money was not there.")
+    interview = ("Q: What kept you going?", "A: My wife, Jan.", "A: The sea itself.", "A: Stubbornness.")
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, *asked, SECOND,
+                  *interview, THIRD)
+    article = read(source)
+    assert not any(kind == "ListBlock" for kind, *_ in kinds(article))
+    assert all(line in body(article) for line in interview)
+    assert_nothing_lost(source, article)
+
+
 def test_repeated_headline_and_standfirst_dropped():
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
                   "Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND)

@@ -28,6 +28,7 @@ LIST_LABEL = re.compile(  # a label that names the list under it
     r"^(?:you(?:['’]ll| will) need|what you(?:['’]ll| will) need|ingredients|equipment|materials|tools|method|steps|"
     r"key (?:points|findings|facts)|at a glance|in brief|zutaten|was sie brauchen|das brauchen sie|"
     r"ingrédients|ce qu'il (?:vous )?faut|ingredientes|lo que necesitas|ingredienti)$", re.I)
+INTERVIEW_MARK = re.compile(r"^(?:Q|F|P)\s*[:.]\s")  # "Q: ...", "F: ..." (Frage), "P: ..." (pregunta)
 QUANTITY_ITEMS = 3       # under a bare label, this many lines, mostly opening with an amount, are a list
 QUANTITY = re.compile(r"^\d+(?:[.,/]\d+)?\s*(?:[^\W\d]|$)")  # "4 poireaux", "30 g", "1/2 cup", "2 œufs"
 LIST_MARKED_WORDS = 80   # an item opening with a bullet or a number may be a whole step of a method
@@ -199,7 +200,7 @@ def _list_items(body: list[Chunk], i: int):
     for nxt in _after(body, i):
         sentence = nxt.sentence and not nxt.text.endswith((";", "; and", "; or"))  # "...; and" joins items
         if nxt.role or nxt.words > LIST_ITEM_WORDS or sentence and nxt.words > LIST_SENTENCE_WORDS \
-                or nxt.text.endswith(":"):  # the lead-in of the next list
+                or nxt.text.endswith((":", "?")):  # the lead-in of the next list; a question and its answer
             return
         yield nxt
 
@@ -382,8 +383,8 @@ def _promos(body: list[Chunk], meta: dict) -> None:
 def _polls(body: list[Chunk], meta: dict) -> None:
     """A question to the reader followed by three or more one-line answers is a poll."""
     for i, chunk in enumerate(body):
-        if chunk.role or not chunk.text.endswith("?") or chunk.words > 25:
-            continue
+        if chunk.role or not chunk.text.endswith("?") or chunk.words > 25 or INTERVIEW_MARK.match(chunk.text):
+            continue  # "Q: Why ...?" is an interview's question, its answers the story's
         answers = []
         for nxt in _after(body, i):
             if nxt.role or nxt.words > 8:
