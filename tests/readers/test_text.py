@@ -328,7 +328,7 @@ def test_long_items_after_a_lead_in_are_one_list():
              "Line 2 (Airport to Kingsway): every 20 minutes between 7am and 7pm, from the airport to the square only",
              "Line 3 (Eastbrook to the university): no service")
     source = page("Tram strike shuts three lines", "Managers staff the only service.", LEDE, lead_in, *items,
-                  SECOND)
+                  "Eastbrook and the university campus will have no trams at all for the two days, the operator said.")
     article = read(source)
     assert ("ListBlock", False, list(items)) in kinds(article)
     assert_nothing_lost(source, article)

@@ -172,11 +172,18 @@ def _trimmed(body: list[Chunk], i: int, items: list[Chunk]) -> list[Chunk]:
         nxt = body[after] if after < len(body) else None
         last = items[-1]
         heading = last.text[:1].isupper() and not _quantity(last.text)  # an item often opens in lower case
+        if len(items) >= 2 and _same_shape(items[-2].text, last.text):  # "Line 3 (...): ...", "Line 4 (...): ..."
+            heading = False
         label = last.words <= LIST_LABEL_WORDS or LIST_LABEL.match(last.text) is not None
         if heading and nxt is not None and (nxt.role in ("item", "numbered") and label
                                             or _story(nxt) and _heads(last, [nxt])):
             return items[:-1]
     return items
+
+
+def _same_shape(one: str, other: str) -> bool:
+    """Two lines that open with the same word, or both name a thing and then what it is ("Line 3: no service")."""
+    return one.split()[:1] == other.split()[:1] or (":" in one and ":" in other)
 
 
 def _led_in(body: list[Chunk], i: int, lead: Chunk, items: list[Chunk]) -> bool:
