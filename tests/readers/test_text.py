@@ -379,6 +379,16 @@ def test_questions_and_answers_are_no_list_nor_poll():
     assert_nothing_lost(source, article)
 
 
+def test_two_short_questions_over_paragraphs_are_subheadings_one_is_not():
+    explainer = page("Tram strike shuts three lines", "Managers staff the only service.", LEDE,
+                     "Which lines are affected?", SECOND, "What about buses?", THIRD)
+    assert [type(b).__name__ for b in read(explainer).blocks] == ["Paragraph", "Heading", "Paragraph", "Heading",
+                                                                    "Paragraph"]
+    rhetorical = page("Tram strike shuts three lines", "Managers staff the only service.", LEDE,
+                      "How much disruption is too much?", SECOND, THIRD)
+    assert [type(b).__name__ for b in read(rhetorical).blocks] == ["Paragraph"] * 4
+
+
 def test_repeated_headline_and_standfirst_dropped():
     source = page("Council backs harbour bridge", "A decade of debate ends with a vote.",
                   "Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND)

@@ -28,6 +28,7 @@ LIST_LABEL = re.compile(  # a label that names the list under it
     r"^(?:you(?:['’]ll| will) need|what you(?:['’]ll| will) need|ingredients|equipment|materials|tools|method|steps|"
     r"key (?:points|findings|facts)|at a glance|in brief|zutaten|was sie brauchen|das brauchen sie|"
     r"ingrédients|ce qu'il (?:vous )?faut|ingredientes|lo que necesitas|ingredienti)$", re.I)
+QUESTION_HEADINGS = 2    # this many short questions over the text's paragraphs are subheadings
 INTERVIEW_MARK = re.compile(r"^(?:Q|F|P)\s*[:.]\s")  # "Q: ...", "F: ..." (Frage), "P: ..." (pregunta)
 QUANTITY_ITEMS = 3       # under a bare label, this many lines, mostly opening with an amount, are a list
 QUANTITY = re.compile(r"^\d+(?:[.,/]\d+)?\s*(?:[^\W\d]|$)")  # "4 poireaux", "30 g", "1/2 cup", "2 œufs"
@@ -581,6 +582,16 @@ def _named_note(chunk: Chunk, authors: tuple[str, ...]) -> bool:
         _TRADE.search(chunk.text) is not None
 
 
+def _question_headings(body: list[Chunk], meta: dict) -> None:
+    """Short questions each over a paragraph of the text, two or more of them: an explainer's subheadings
+    ("What about buses?"); a single one may be a rhetorical question, and stays a paragraph."""
+    asked = [c for i, c in enumerate(body) if not c.role and _short_question(c)
+             and (nxt := _neighbour(body, i, 1)) is not None and _story(nxt)]
+    if len(asked) >= QUESTION_HEADINGS:
+        for chunk in asked:
+            chunk.role = "heading"
+
+
 def _dangling_breaks(body: list[Chunk], meta: dict) -> None:
     """A section break left with no kept text on one side (what followed it was dropped) goes after all."""
     kept = [c for c in body if c.role != "drop"]
@@ -592,5 +603,6 @@ def _dangling_breaks(body: list[Chunk], meta: dict) -> None:
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
     _repeated_text, _section_breaks, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines,
     _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards,
-    _widgets, _promos, _polls, _attributions, _author_notes, _runs, _headings, _dangling_breaks,
+    _widgets, _promos, _polls, _attributions, _author_notes, _runs, _question_headings, _headings,
+    _dangling_breaks,
 )
