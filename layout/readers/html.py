@@ -412,8 +412,8 @@ def ld_authors(value) -> tuple[str, ...]:
 
 def split_names(value: str) -> tuple[str, ...]:
     """"A, B and C" -> (A, B, C); e-mail addresses, links and job titles ("Crime Reporter") dropped, a "By"
-    taken off, "(abc)" initials removed, and the place
-    a byline of full names was filed from ("A Roe and B Doe, Kisumu")."""
+    taken off, "(abc)" initials removed, and the place a byline of full names was filed from ("A Roe and B
+    Doe, Kisumu")."""
     value, names = clean(value), []
     for part in NAME_SPLIT.split(value):
         part = LEADING_BY.sub("", squeeze(re.sub(r"\([^)]*\)", "", part)).strip(" .-"))
@@ -491,15 +491,20 @@ ASIDE_WORDS = 5  # a box beside the text shorter than this (a share bar, a label
 def asides(page) -> list[str]:
     """The texts of the boxes set beside the article's text (<aside> in the <article>): the extractor leaves
     them out without a word, so the reader records those it did not keep."""
-    texts = (" ".join(" ".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).split())
+    texts = (_words_of(el.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
              for el in page.xpath("//article//aside[not(ancestor::aside)]"))
     return [t for t in texts if len(t.split()) >= ASIDE_WORDS]
 
 
 def unextracted(boxes: list[str], body) -> list[Dropped]:
     """The boxes whose opening words the extracted text does not hold, recorded as dropped."""
-    kept = squeeze(" ".join(body.itertext()))
+    kept = _words_of(body.itertext())
     return [Dropped(box, "box beside the text") for box in boxes if " ".join(box.split()[:ASIDE_WORDS]) not in kept]
+
+
+def _words_of(texts) -> str:
+    """Text nodes as one line of words, each space and line break between them one space."""
+    return " ".join(" ".join(texts).split())
 
 
 def mend_spaces(body, page_text: str) -> None:
@@ -1116,11 +1121,9 @@ def fragment(block, ctx: Context, leading: bool) -> bool:
         return False
     text = block.text.strip()
     inside = not leading and id(block) not in ctx.tail
-    if inside and (TEXT_END.search(text) and text[:1].isupper() or SPEC.match(text)):
-        return False
+    if RATING.match(text) or inside and (TEXT_END.search(text) and text[:1].isupper() or SPEC.match(text)):
+        return False  # "★★★★☆", a review's verdict
     words = len(text.split())
-    if RATING.match(text):
-        return False  # "★★★★☆": a review's verdict
     return words < FRAGMENT_WORDS or (words == FRAGMENT_WORDS and not SENTENCE_END.search(text))
 
 

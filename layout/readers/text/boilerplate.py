@@ -340,15 +340,7 @@ def line_reason(text: str) -> str:
     if RATING.match(text):
         return ""  # "★★★★☆": a review's verdict
     for reason, pattern in _RULES:
-        if reason in ("price", "video teaser", "teaser") and is_sentence(text):
-            continue
-        if reason == "credit line" and len(words) > CREDIT_LINE_WORDS:  # "First published in 1961, her novel ..."
-            continue
-        if reason == "dialog button" and len(words) > DIALOG_WORDS:  # "No thanks to the weather, ..."
-            continue
-        if reason in _PAGE_WORDING and REPORTED.search(text):  # "Comments are moderated ..., the company said."
-            continue
-        if pattern.search(text):
+        if not _story_shaped(reason, text) and pattern.search(text):
             return reason
     if len(words) <= 45 and _appeal(text):
         return "call to action"
@@ -360,6 +352,19 @@ def line_reason(text: str) -> str:
     if caption_cue(text):
         return "caption"
     return ""
+
+
+_LONGEST = {"credit line": CREDIT_LINE_WORDS, "dialog button": DIALOG_WORDS}  # longer, the line is the story's
+
+
+def _story_shaped(reason: str, text: str) -> bool:
+    """The line has the shape of the story's own words where the rule's do not stand: a sentence for a teaser
+    or a price, more words than a credit line or a button has ("First published in 1961, her novel ...", "No
+    thanks to the weather, ..."), a sentence reporting someone for the page's small print ("Comments are
+    moderated ..., the company said.")."""
+    return (reason in ("price", "video teaser", "teaser") and is_sentence(text)
+            or len(text.split()) > _LONGEST.get(reason, len(text.split()))
+            or reason in _PAGE_WORDING and REPORTED.search(text) is not None)
 
 
 def _appeal(text: str) -> bool:

@@ -15,7 +15,7 @@ TITLE_WORDS = 4  # a headline has at least this many words; shorter lines above 
 SITE_NAME_WORDS = 6  # a site's name is at most this long
 MENU_ITEMS = 4   # this many lines of one or two words under a line are a menu under the site's name
 STATEMENT_END = re.compile(r"\.[\"'”’»)]*$")  # a standfirst or the text ends so; a headline may ask or exclaim
-EXCLAIMED_END = re.compile(r"[!…][\"'”’»)]*$")
+EXCLAIMED_END = re.compile(r"[!…][\"'”’»)]*$")  # ... and a long line that exclaims is a standfirst too
 EXCLAIMED_DEK_WORDS = 10  # an exclaimed line this long is a standfirst, not a headline
 BREADCRUMBS = re.compile(r"^[^›»>|/·•]{1,40}(?:\s[›»>|/·•]\s[^›»>|/·•]{1,40})+$")  # "Home › Sport › Football"
 

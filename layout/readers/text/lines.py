@@ -50,7 +50,8 @@ CAPS_LEAD = re.compile(r"^[A-ZÀ-Þ]{5,}\s+[A-ZÀ-Þ]?[a-zà-ÿ]")
 
 _BYLINE = re.compile(r"^(?:(?:a|an|ein|eine|un|una|une)\s+[\w-]+\s+"  # "Ein Kommentar von", "An analysis by"
                      r"|(?:interview|analysis|review|commentary|report|words|intervista)\s+)?"  # "Interview by"
-                     r"(?:by|von|por|par|door|av|di|written by|reporting by|text|texto|texte|autor(?:in)?|author)"
+                     r"(?:by|von|por|par|door|av|(?-i:di)|written by|reporting by|text|texto|texte|autor(?:in)?|"
+                     r"author)"  # Italian "di" only in lower case: "Di Maio" is a name
                      r"\s*:?\s+(?P<names>\S.*)$", re.I)
 _BYLINE_WORDS = {"by", "von", "por", "par", "author", "autor", "autorin", "author of the article",
                  "autor del artículo", "l'auteur", "der autor", "die autorin", "text", "texto", "texte"}
@@ -104,7 +105,7 @@ def split_names(text: str) -> tuple[str, ...]:
 def byline(text: str) -> tuple[str, ...] | None:
     """The authors named by a "By X" / "Von X und Y" line, or None when `text` is no byline."""
     match = _BYLINE.match(text)
-    if not match or len(text.split()) > 14 or text.startswith(("Di ", "DI ")):  # "Di Maio Luigi" is a name
+    if not match or len(text.split()) > 14:
         return None
     names = split_names(match["names"])
     if not names or not all(_is_name(n) or n.isupper() and 1 <= len(n.split()) <= 4 for n in names):

@@ -143,10 +143,10 @@ def _mark_list(run: list[Chunk]) -> None:
 
 def _story_lists(body: list[Chunk], meta: dict) -> None:
     """A list inside the text: short lines after a sentence leading in to them ("The council listed three
-    options:"), or after a label ending in a colon with the text running on above and below, or after a short
-    label, lines that mostly open with a quantity ("Ingredients", "4 leeks", "30 g butter"), or the lines under
-    a label that names a list ("You will need", "Key findings"). Under a label
-    ("Specs:"), a line of "key: value" makes the lines a data box (see _data_lists), not the story's list."""
+    options:"), after a label ending in a colon with the text running on above and below, after a label that
+    names a list ("You will need", "Key findings"), or after a short label, lines that mostly open with an
+    amount ("Ingredients", "4 leeks", "30 g butter"). Under a label ("Specs:"), a line of "key: value" makes
+    the lines a data box (see _data_lists), not the story's list."""
     for i, lead in enumerate(body):
         if lead.role or not (lead.text.endswith(":") or lead.short and lead.words < LIST_LEAD_WORDS):
             continue
