@@ -135,18 +135,42 @@ class Code:
 
 @dataclass(frozen=True)
 class Table:
-    """A table: its cells row by row, `columns` to a row; the first `header` rows head the columns."""
+    """A table: its cells row by row, `columns` to a row; the first `header` rows head the columns. A merged
+    cell is listed in `spans` as (row, column, rows, columns) from its top left; the cells it covers are empty."""
 
     id: str
     cells: tuple[Runs, ...]
     columns: int
     header: int = 1
     align: tuple[str, ...] = ()  # per column: "left", "center", "right", or "" for the theme's
+    spans: tuple[tuple[int, int, int, int], ...] = ()
     type: ClassVar[str] = "table"
 
     def __post_init__(self):
         if self.columns < 1 or not self.cells or len(self.cells) % self.columns:
             raise ValueError(f"a table of {len(self.cells)} cells cannot have {self.columns} to a row")
+        places = self._places()
+        if len(places) != len(set(places)) or any(self.cells[r * self.columns + c] for r, c in self.covered):
+            raise ValueError("merged cells overlap, or cover a cell that holds text")
+
+    def _places(self) -> list[tuple[int, int]]:
+        rows = len(self.cells) // self.columns
+        places = []
+        for row, column, down, across in self.spans:
+            if down < 1 or across < 1 or row + down > rows or column + across > self.columns or row < 0 or column < 0:
+                raise ValueError(f"a merged cell at row {row}, column {column} runs off the table")
+            places += [(r, c) for r in range(row, row + down) for c in range(column, column + across)]
+        return places
+
+    @property
+    def origins(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """The merged cells' (rows, columns), by the (row, column) of their top left cell."""
+        return {(row, column): (down, across) for row, column, down, across in self.spans}
+
+    @property
+    def covered(self) -> frozenset[tuple[int, int]]:
+        """The (row, column) places inside a merged cell but its top left one: they are not set."""
+        return frozenset(self._places()) - set(self.origins)
 
     @property
     def rows(self) -> tuple[tuple[Runs, ...], ...]:
@@ -312,7 +336,7 @@ def block_from_dict(data: dict) -> Block:
                     tuple(tuple(mark) for mark in data.get("pages", ())))
     if kind == "table":
         return Table(data["id"], tuple(_runs(c) for c in data["cells"]), data["columns"], data.get("header", 1),
-                     tuple(data.get("align", ())))
+                     tuple(data.get("align", ())), tuple(tuple(span) for span in data.get("spans", ())))
     if kind == "rule":
         return Rule(data["id"])
     raise ValueError(f"unknown block type {kind!r}")

@@ -61,6 +61,15 @@ def test_a_table_must_have_whole_rows():
         Table("b001", ((Run("a"),), (Run("b"),), (Run("c"),)), 2)
 
 
+def test_a_merged_cell_covers_only_empty_places_inside_the_table():
+    cells = ((Run("Votes"),), (), (Run("1"),), (Run("2"),))
+    table = Table("b001", cells, 2, spans=((0, 0, 1, 2),))
+    assert table.covered == {(0, 1)} and table.origins == {(0, 0): (1, 2)}
+    for spans in (((1, 0, 1, 2),), ((0, 0, 1, 3),), ((0, 0, 1, 2), (0, 1, 2, 1))):
+        with pytest.raises(ValueError):  # covers "1"; runs off the table; overlaps
+            Table("b001", cells, 2, spans=spans)
+
+
 def test_headings_become_an_outline_under_the_title():
     from layout.model import Heading, Paragraph, Run, outline
 

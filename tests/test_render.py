@@ -77,6 +77,19 @@ def test_a_line_break_and_a_table_render_in_both_templates():
                 '<td class="align-right">3</td></tr></tbody></table>') in html
 
 
+def test_a_merged_cell_is_one_cell_in_both_templates():
+    from layout.model import Table
+
+    cells = tuple((Run(text),) if text else () for text in ("Ward", "Votes", "", "", "Labour", "Green",
+                                                               "South", "877", "1,310", "", "902", "1,001"))
+    table = Table("b001", cells, 3, header=2, spans=((0, 0, 2, 1), (0, 1, 1, 2), (2, 0, 2, 1)))
+    for template in ("print.html", "epub.html"):
+        html = render(template, Article(Meta(title="T"), (table,), (), "x"), stylesheets=())
+        assert ('<thead><tr><th scope="col" rowspan="2">Ward</th><th scope="colgroup" colspan="2">Votes</th></tr>'
+                '<tr><th scope="col">Labour</th><th scope="col">Green</th></tr></thead>') in html
+        assert '<tr><td rowspan="2">South</td><td>877</td><td>1,310</td></tr><tr><td>902</td>' in html
+
+
 def test_a_table_first_leaves_the_lead_to_the_first_paragraph_and_a_wide_one_takes_its_heading():
     from layout.model import Heading, Table
 

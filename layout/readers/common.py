@@ -96,23 +96,39 @@ MAX_COLUMNS = 12  # the most a printed column, or a page, sets legibly
 FIGURE = re.compile(r"^[-+\u2212\u2013(]?[$€£¥]?\s?\d[\d.,\u00a0\u202f ]*\s?(?:%|‰|[$€£¥])?\)?$")
 
 
-def table_block(cells: tuple[Runs, ...], columns: int, header: int = 1, align: tuple[str, ...] = ()) -> Table | Dropped:
+Span = tuple[int, int, int, int]
+
+
+def table_block(cells: tuple[Runs, ...], columns: int, header: int = 1, align: tuple[str, ...] = (),
+                spans: tuple[Span, ...] = ()) -> Table | Dropped:
     """A Table of `cells` (row by row), or, with more columns than a page can set, a record of its text:
     a row a line, " | " between cells. A header row without text is left out, and a table of header rows
     only has none (its rows are its content). A column the source does not align is set right when it holds
-    only figures (amounts, percentages), so that their digits line up."""
+    only figures (amounts, percentages), so that their digits line up. Merged cells (`spans`) end where
+    the header rows do, as in HTML."""
     while header and not any(plain(cell).strip() for cell in cells[:columns]):
         cells, header = cells[columns:], header - 1
+        spans = tuple((max(row - 1, 0), column, down - (row == 0), across)
+                      for row, column, down, across in spans if (row, down) != (0, 1))
     if len(cells) <= header * columns:
         header = 0
-    made = Table("", cells, columns, header)
+    made = Table("", cells, columns, header, spans=_within_groups(spans, header))
     if columns > MAX_COLUMNS:
         rows = "\n".join(" | ".join(squeeze(plain(cell)) for cell in row) for row in made.rows)
         return Dropped(rows, f"table too wide to set (more than {MAX_COLUMNS} columns)")
     given = tuple(align) + ("",) * (columns - len(align))
-    body = cells[header * columns:]
-    aligned = tuple(side or ("right" if figures(body[column::columns]) else "") for column, side in enumerate(given))
+    across = {(row, column) for row, column, _, wide in made.spans if wide > 1}  # a cell over columns: no figure's
+    body = [() if divmod(index, columns) in across else cell for index, cell in enumerate(cells)][header * columns:]
+    aligned = tuple(side or ("right" if figures(tuple(body[column::columns])) else "")
+                    for column, side in enumerate(given))
     return dataclasses.replace(made, align=aligned if any(aligned) else ())
+
+
+def _within_groups(spans: tuple[Span, ...], header: int) -> tuple[Span, ...]:
+    """Merged cells cut at the line between header and body rows; a cell merged with none is no span."""
+    cut = ((row, column, min(down, header - row) if row < header else down, across)
+           for row, column, down, across in spans)
+    return tuple(span for span in cut if span[2] * span[3] > 1)
 
 
 def figures(cells: tuple[Runs, ...]) -> bool:

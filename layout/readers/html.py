@@ -53,6 +53,7 @@ def read(text: str, name: str) -> Article:
         if page is None:
             raise SourceError(f"{name} is not an HTML page", "give a saved web page (.html)")
         captions, loose, heads = figure_captions(page), loose_captions(page), table_heads(page)
+        grids = table_spans(page)
         embeds = prune(page)
         boxes = asides(page)
         headings = page_headings(page)
@@ -64,7 +65,7 @@ def read(text: str, name: str) -> Article:
     mend_spaces(doc.body, page_text)
     embeds += unextracted(boxes, doc.body)
     found = PageMeta.of(meta_page, doc)
-    walk = Walker(captions=captions, heads=heads)
+    walk = Walker(captions=captions, heads=heads, grids=grids)
     walk.children(doc.body)
     blocks, dropped, bylines = apply_rules(section_breaks(restore_headings(walk.blocks, headings)), found, loose)
     if not any(isinstance(b, Paragraph) for b in blocks):
@@ -612,6 +613,72 @@ def table_heads(page) -> dict[str, int]:
     return heads
 
 
+@dataclass(frozen=True)
+class Grid:
+    """A page table laid out as its rows show it: each place's cell letters ("" inside a merged cell but at
+    its top left), and the merged cells as (row, column, rows, columns)."""
+
+    keys: tuple[tuple[str, ...], ...]
+    spans: tuple[tuple[int, int, int, int], ...]
+
+
+def table_spans(page) -> dict[str, Grid]:
+    """The grid of each page table that merges cells, by the letters of all its cells (the extractor keeps a
+    merged cell's text in its first place and leaves the others empty, but keeps no spans)."""
+    grids = {}
+    for table in page.iter("table"):
+        rows = [[cell for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")
+                if next(row.iterancestors("table"), None) is table]
+        grid = _grid(rows)
+        if grid and grid.spans:
+            grids.setdefault("".join(key for row in grid.keys for key in row), grid)
+    return grids
+
+
+def _grid(rows: list) -> Grid | None:
+    places: dict[tuple[int, int], str] = {}
+    spans = []
+    for r, cells in enumerate(rows):
+        c = 0
+        for cell in cells:
+            while (r, c) in places:
+                c += 1
+            down, across = (_span(cell.get(name)) for name in ("rowspan", "colspan"))
+            down = min(down, len(rows) - r)
+            for place in ((r + i, c + j) for i in range(down) for j in range(across)):
+                places[place] = ""
+            places[(r, c)] = _key(" ".join(cell.itertext()))
+            if down * across > 1:
+                spans.append((r, c, down, across))
+            c += across
+    if not places:
+        return None
+    width = max(c for _, c in places) + 1
+    keys = tuple(tuple(places.get((r, c), "") for c in range(width)) for r in range(len(rows)))
+    return Grid(keys, tuple(spans))
+
+
+def _span(value) -> int:
+    """A rowspan or colspan: a whole number from 1 to 100 (0 and nonsense count as 1)."""
+    return min(int(value), 100) if value and value.strip().isdecimal() and int(value) > 0 else 1
+
+
+def merged_cells(grid: Grid | None, rows: list[list[str]]) -> tuple[tuple[int, int, int, int], ...]:
+    """The grid's merged cells, in the places of the extracted `rows` (cell letters, rows without text left
+    out), when the rows are the grid's; else none."""
+    if grid is None:
+        return ()
+    kept = [r for r, row in enumerate(grid.keys) if any(row)]
+    if [list(grid.keys[r]) for r in kept] != rows:
+        return ()
+    spans = []
+    for row, column, down, across in grid.spans:
+        inside = [r for r in kept if row <= r < row + down]
+        if inside and inside[0] == row:
+            spans.append((kept.index(row), column, len(inside), across))
+    return tuple(spans)
+
+
 def heading_row(row) -> bool:
     """A row of header cells: some <th>, and no <td> that holds text (an empty corner cell is allowed)."""
     cells = [cell for cell in row if cell.tag in ("td", "th")]
@@ -639,6 +706,7 @@ class Walker:
 
     captions: dict[str, list[tuple[str, str]]]
     heads: dict[str, int] = field(default_factory=dict)  # see table_heads
+    grids: dict[str, Grid] = field(default_factory=dict)  # see table_spans
     seen: dict[str, int] = field(default_factory=dict)  # how many times each picture was met
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
@@ -719,7 +787,9 @@ class Walker:
         cells = tuple(runs for row in rows for runs, _ in row + [((), False)] * (columns - len(row)))
         header = int(all(head for runs, head in rows[0] if plain_text(runs)))
         header = self.heads.get(_key(" ".join(plain_text(runs) for runs, _ in rows[0])), header)
-        made = table_block(cells, columns, header)
+        keys = [[_key(plain_text(runs)) for runs in cells[i:i + columns]] for i in range(0, len(cells), columns)]
+        spans = merged_cells(self.grids.get("".join(key for row in keys for key in row)), keys)
+        made = table_block(cells, columns, header, spans=spans)
         (self.dropped if isinstance(made, Dropped) else self.blocks).append(made)
 
 

@@ -96,6 +96,7 @@ def finish_pdf(_document, pdf, bleed: float = 0) -> None:
     table heads that say what they head."""
     plain_hyphens(pdf)
     column_heads(pdf)
+    cell_headers(pdf)
     if bleed:
         set_bleed(pdf, bleed)
 
@@ -117,6 +118,51 @@ def column_heads(pdf) -> None:
             attributes = obj.get("A") if isinstance(obj.get("A"), dict) else pydyf.Dictionary({"O": "/Table"})
             attributes["Scope"] = "/Column"
             obj["A"] = attributes
+
+
+def cell_headers(pdf) -> None:
+    """Point each tagged table cell at the heads of its own columns. WeasyPrint counts a row's cells, not
+    the columns they stand in, so under a merged cell it names the wrong heads, or none."""
+    elements = {obj.reference: obj for obj in pdf.objects
+                if isinstance(obj, dict) and obj.get("Type") == "/StructElem"}
+    for table in (e for e in elements.values() if e.get("S") == "/Table"):
+        places = _cell_places(_table_rows(table, elements))
+        heads = [(cell["ID"], column, wide) for cell, (_, column, _, wide) in places
+                 if cell.get("S") == "/TH" and cell.get("ID")]
+        for cell, (_, first, _, across) in places:
+            if cell.get("S") == "/TD" and isinstance(cell.get("A"), dict):
+                cell["A"]["Headers"] = pydyf.Array([key for key, column, wide in heads
+                                                    if column < first + across and first < column + wide])
+
+
+def _table_rows(element, elements: dict) -> list[list]:
+    """The TR elements under a Table (through THead, TBody, TFoot), each as its list of TH/TD elements."""
+    rows = []
+    for kid in (elements.get(ref) for ref in element.get("K", ()) if isinstance(ref, bytes)):
+        if kid is None:
+            continue
+        if kid.get("S") == "/TR":
+            rows.append([c for c in (elements.get(r) for r in kid.get("K", ()) if isinstance(r, bytes))
+                         if c is not None and c.get("S") in ("/TH", "/TD")])
+        elif kid.get("S") in ("/THead", "/TBody", "/TFoot"):
+            rows += _table_rows(kid, elements)
+    return rows
+
+
+def _cell_places(rows: list[list]) -> list[tuple]:
+    """Each cell with its (row, column, rows, columns) in the table's grid, cells merged from above skipped."""
+    taken, places = set(), []
+    for row, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            while (row, column) in taken:
+                column += 1
+            attributes = cell.get("A") if isinstance(cell.get("A"), dict) else {}
+            down, across = int(attributes.get("RowSpan", 1)), int(attributes.get("ColSpan", 1))
+            taken |= {(row + i, column + j) for i in range(down) for j in range(across)}
+            places.append((cell, (row, column, down, across)))
+            column += across
+    return places
 
 
 def plain_hyphens(pdf) -> None:

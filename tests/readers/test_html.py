@@ -431,6 +431,29 @@ def test_a_table_keeps_its_rows_and_right_aligns_a_column_of_figures():
     assert "table" not in [d.reason for d in article.dropped]
 
 
+MERGED = ("<table><thead><tr><th rowspan='2'>Ward</th><th colspan='2'>Votes</th></tr>"
+          "<tr><th>Labour</th><th>Green</th></tr></thead><tbody>"
+          "<tr><td rowspan='2'>South</td><td>877</td><td>1,310</td></tr><tr><td>902</td><td>1,001</td></tr>"
+          "<tr><td>East</td><td colspan='2'>recount pending</td></tr></tbody></table>")
+
+
+def test_a_table_keeps_its_merged_cells():
+    [table] = blocks_of(between_paragraphs(MERGED), Table)
+    assert (table.columns, table.header) == (3, 2)
+    assert table.spans == ((0, 0, 2, 1), (0, 1, 1, 2), (2, 0, 2, 1), (4, 1, 1, 2))
+    assert [[plain(cell) for cell in row] for row in table.rows] == [
+        ["Ward", "Votes", ""], ["", "Labour", "Green"], ["South", "877", "1,310"], ["", "902", "1,001"],
+        ["East", "recount pending", ""]]
+    assert table.align == ("", "right", "right")  # a cell across two columns is no figure of either
+
+
+def test_a_merged_cell_over_an_empty_row_ends_at_the_rows_kept():
+    empty_row = MERGED.replace("<tr><td>902</td><td>1,001</td></tr>", "<tr><td></td><td></td></tr>")
+    [table] = blocks_of(between_paragraphs(empty_row), Table)
+    assert [plain(row[0]) for row in table.rows] == ["Ward", "", "South", "East"]
+    assert (2, 0, 1, 1) not in table.spans and table.spans[-1] == (3, 1, 1, 2)
+
+
 def test_a_nested_list_keeps_its_depth_and_kind():
     nested = ("<ol><li>First step of the process<ul><li>a point inside it</li><li>another point</li></ul></li>"
               "<li>Second step of the process</li></ol>")

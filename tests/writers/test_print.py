@@ -238,6 +238,25 @@ def test_pdf_ua_table_heads_say_what_they_head_and_are_read_once(tmp_path):
     assert pdftotext(plain).split().count("Repairs") > 1  # the untagged edition repeats them
 
 
+def test_pdf_ua_cells_under_merged_heads_name_their_own_columns_heads(tmp_path):
+    from layout import themes
+    from layout.build import build
+    from layout.paper import PrintOptions
+
+    text = "The count ended late, and the returning officer read the results out ward by ward to the hall. " * 2
+    table = ("<table><thead><tr><th rowspan='2'>Ward</th><th colspan='2'>Votes</th><th rowspan='2'>Turnout</th></tr>"
+             "<tr><th>Labour</th><th>Green</th></tr></thead><tbody><tr><td rowspan='2'>South</td><td>877</td>"
+             "<td>1,310</td><td>38%</td></tr><tr><td>902</td><td>1,001</td><td>36%</td></tr></tbody></table>")
+    source = tmp_path / "count.html"
+    source.write_text(f"<html lang='en'><head><title>The count</title></head><body><article><h1>The count</h1>"
+                      f"<p>{text}</p>{table}<p>{text}</p></article></body></html>", encoding="utf-8")
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(variant="pdf/ua-1")).outputs[0]
+    cells = [e for e in struct_elements(catalog(pdf)["/StructTreeRoot"]) if e.get("/S") in ("/TH", "/TD")]
+    ward, votes, turnout, labour, green = (str(e["/ID"]) for e in cells if e["/S"] == "/TH")
+    first_row = [[str(key) for key in e["/A"]["/Headers"]] for e in cells if e["/S"] == "/TD"][:4]
+    assert first_row == [[ward], [votes, labour], [votes, green], [turnout]]
+
+
 def column_bottoms(pdf, columns: int) -> list[float]:
     """The lowest text line of each column on the last page, in points from the page's bottom."""
     import pypdfium2 as pdfium
