@@ -42,12 +42,14 @@ def faces(fonts_css: Path) -> list[Face]:
 
 
 def used_characters(job: Job) -> str:
-    """Every character the EPUB's text can show: the model's text, the labels, and the lining figures."""
+    """Every character the EPUB's text can show: the model's text, the labels, and the lining figures, each
+    in both cases too (the stylesheet sets the masthead and the byline in capitals)."""
     ctx = context(job.article)
     texts = [block.text for block in job.article.blocks] + [note.text for note in job.article.notes]
     texts += [str(v) for v in vars(job.article.meta).values()] + list(ctx["labels"].values())
     texts += [ctx["byline"], ctx["date_label"], ctx["source_line"], "0123456789 ·.,:;!?()“”‘’\"'-–—…"]
-    return "".join(sorted(set("".join(texts))))
+    text = "".join(texts)
+    return "".join(sorted(set(text + text.upper() + text.lower())))
 
 
 def embed(job: Job) -> dict[str, bytes]:
@@ -86,7 +88,7 @@ def subset(path: Path, chars: str) -> bytes:
 
     options = fts.Options()
     options.flavor = "woff2"
-    options.layout_features = [*options.layout_features, "onum", "lnum"]  # the defaults shape Indic scripts too
+    options.layout_features = [*options.layout_features, "onum", "lnum", "tnum"]  # the defaults shape Indic too
     options.name_IDs = ["*"]
     options.hinting = False
     font = TTFont(path, recalcTimestamp=False)  # keep head.modified: the same bytes on every build

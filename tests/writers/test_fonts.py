@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 from fontTools.ttLib import TTFont
 
@@ -33,3 +34,16 @@ def test_a_devanagari_subset_keeps_the_features_that_join_its_letters():
     kept = _features(TTFont(io.BytesIO(subset(path, HINDI + " क्षेत्र"))))
     assert {"akhn", "half", "pres", "abvs", "blws"} <= kept
     assert kept == _features(TTFont(path))
+
+
+def test_the_embedded_faces_hold_the_capitals_the_stylesheet_sets(tmp_path):
+    """The masthead and the byline are set in capitals by the stylesheet: their capitals are in the subset."""
+    from layout.build import build
+
+    source = tmp_path / "gulls.md"
+    source.write_text("---\ntitle: Gulls return\nauthors: [Ivy Maddox]\npublication: The Quayside Review\n---\n\n"
+                      "the gulls came back to the quay in march.\n", encoding="utf-8")
+    book = build(source, tmp_path, ("epub",), themes.load("clipping"), embed_fonts=True).outputs[0]
+    with zipfile.ZipFile(book) as epub:
+        fonts = [TTFont(io.BytesIO(epub.read(name))) for name in epub.namelist() if name.endswith(".woff2")]
+    assert fonts and all({ord(c) for c in "IVYMADDOXQUAYSIDEREVIEW"} <= set(font.getBestCmap()) for font in fonts)
