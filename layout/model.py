@@ -295,6 +295,17 @@ class Article:
         return sum(len(block.text.split()) for block in self.blocks)
 
 
+def lead_paragraph(blocks) -> str:
+    """The id of the article's lead paragraph, which opens with the dateline (and a drop cap in print): the
+    first paragraph, unless a heading, quotation, list or program text comes before it."""
+    for block in blocks:
+        if block.type == "paragraph":
+            return block.id
+        if block.type not in ("image", "table", "rule"):
+            return ""
+    return ""
+
+
 def block_to_dict(block: Block) -> dict:
     """A block as JSON-ready data: its fields plus `type` and plain `text`."""
     data = {"id": block.id, "type": block.type, "text": block.text}

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from layout import __version__
 from layout.dates import parse_date
-from layout.model import Article, plain, run_groups
+from layout.model import Article, lead_paragraph, plain, run_groups
 from layout.pullquote import pull_quote
 from layout.typography import Marks, base_language, direction, marks_for
 from layout.themes import PACKAGE
@@ -143,17 +143,6 @@ def initial(text: str) -> str:
     first = text[:1]
     cased = first.isalpha() and first.upper() != first.lower()
     return first if cased and not unicodedata.category(text[1:2] or " ").startswith("M") else ""
-
-
-def lead_paragraph(blocks) -> str:
-    """The id of the article's lead paragraph, which opens with the dateline (and a drop cap in print): the
-    first paragraph, unless a heading, quotation, list or program text comes before it."""
-    for block in blocks:
-        if block.type == "paragraph":
-            return block.id
-        if block.type not in ("image", "table", "rule"):
-            return ""
-    return ""
 
 
 def list_tree(block) -> list[dict]:

@@ -11,6 +11,7 @@ from typing import Callable
 from layout.errors import SourceError
 from layout.model import Article, outline
 from layout.readers.assets import check_cover, check_images
+from layout.readers.common import with_dateline
 from layout.readers.decode import MAX_BYTES, decode
 
 Reader = Callable[[str, str], Article]
@@ -43,7 +44,7 @@ def read(path: Path, overrides: Mapping | None = None, cover: bool = True) -> Ar
     from layout import metadata
 
     article = check_images(read_source(path), path.parent)
-    article = metadata.apply(article, metadata.sidecar(path), overrides or {})
+    article = with_dateline(metadata.apply(article, metadata.sidecar(path), overrides or {}))
     if cover:
         check_cover(article.meta.cover, path.parent, path.name)
     return article

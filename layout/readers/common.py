@@ -9,7 +9,7 @@ import unicodedata
 import uuid
 from urllib.parse import urlsplit
 
-from layout.model import Block, Dropped, ListBlock, Run, Runs, Table, plain
+from layout.model import Article, Block, Dropped, ListBlock, Run, Runs, Table, lead_paragraph, plain
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _IDENTIFIER_NAMESPACE = uuid.UUID("6f1b3d2a-7c1e-4e58-9a57-2f0f4f3c9b10")
@@ -85,6 +85,19 @@ def merge(pieces: list[Run]) -> Runs:
         runs[0] = dataclasses.replace(runs[0], text=runs[0].text.lstrip())
         runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text.rstrip())
     return tuple(r for r in runs if r.text or r.page)
+
+
+def with_dateline(article: Article) -> Article:
+    """The article with its lead paragraph opening on the dateline its metadata gives ("ASHFORD — The
+    library ..."), where the text does not already: both outputs set it there, as the print one must."""
+    place, lead = article.meta.dateline.strip(), lead_paragraph(article.blocks)
+    block = next((b for b in article.blocks if b.id == lead), None)
+    shown = (block.text if block else "", article.meta.dek)  # a standfirst may open with it: "Berlin. Die ..."
+    if not place or block is None or any(text.upper().startswith(place.upper()) for text in shown):
+        return article
+    dash = "—" if article.meta.lang.split("-")[0] in ("", "en") else "–"
+    opened = dataclasses.replace(block, runs=merge([Run(f"{place} {dash} "), *block.runs]))
+    return dataclasses.replace(article, blocks=tuple(opened if b is block else b for b in article.blocks))
 
 
 def _same_style(a: Run, b: Run) -> bool:
