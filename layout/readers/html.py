@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 # trafilatura's options: no network, no comments, keep the structure the model can hold
 EXTRACT = {"include_comments": False, "include_images": True, "include_formatting": True, "include_links": True,
            "include_tables": True, "with_metadata": True, "deduplicate": False, "fast": False}
-ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|Posting)$")
+ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|Posting|Review|Recipe)$")  # schema.org types of a story
 SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7:-]{1,2}\s+")
 DATE_SEGMENT = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|[T ])")
@@ -68,6 +68,7 @@ def read(text: str, name: str) -> Article:
     walk = Walker(captions=captions, heads=heads, grids=grids)
     walk.children(doc.body)
     blocks, dropped, bylines = apply_rules(section_breaks(restore_headings(walk.blocks, headings)), found, loose)
+    blocks = dangling_rules(blocks)
     if not any(isinstance(b, Paragraph) for b in blocks):
         raise SourceError(f"{name} holds no article paragraphs", "save the article's own page")
     blocks = tuple(renumber(blocks))
@@ -469,6 +470,10 @@ EMBEDS = ("//blockquote[contains(@class, 'tweet') or contains(@class, 'instagram
           " or contains(@class, 'bluesky') or contains(@class, 'threads-post') or contains(@class, 'embed')]")
 
 
+RULE_MARK = "⁂⁂⁂"  # where the page drew a rule (<hr>) between two of the TEXT_BOXES
+TEXT_BOXES = "self::p or self::figure or self::blockquote or self::ul or self::ol"
+
+
 def prune(page) -> list[Dropped]:
     """Take out what is never body text before the extractor sees the page: captions (read apart
     beforehand), <template> content (which a browser never shows), icons drawn in SVG (the extractor moved
@@ -479,6 +484,10 @@ def prune(page) -> list[Dropped]:
     for el in page.xpath("//svg"):  # an icon: the extractor moves the text after one (in a link, in a line)
         if el.getparent() is not None:
             el.drop_tree()
+    for el in page.xpath(f"//body//hr[preceding-sibling::*[1][{TEXT_BOXES}]][following-sibling::*[1][{TEXT_BOXES}]]"):
+        marker = el.makeelement("p")  # the extractor drops rules: mark one as a paragraph of its own
+        marker.text, marker.tail = RULE_MARK, el.tail
+        el.getparent().replace(el, marker)
     dropped = []
     for el in page.xpath(EMBEDS):
         dropped.append(Dropped(squeeze(el.text_content()), "social media embed"))
@@ -956,13 +965,24 @@ class Ruled(NamedTuple):
 
 
 def section_breaks(blocks: list[Block]) -> list[Block]:
-    """A row of stars ("* * *") between two long paragraphs is a break between the article's parts."""
+    """A row of stars ("* * *") between two long paragraphs, or a rule the page drew between two blocks of the
+    text, is a break between the article's parts; a rule at either end of the text is the page's decoration."""
     out = list(blocks)
-    for i in range(1, len(blocks) - 1):
-        if isinstance(blocks[i], Paragraph) and SECTION_BREAK.match(blocks[i].text.strip()) \
-                and _long(blocks[i - 1]) and _long(blocks[i + 1]):
+    for i, block in enumerate(blocks):
+        text = block.text.strip() if isinstance(block, Paragraph) else ""
+        inside = 0 < i < len(blocks) - 1
+        if (text == RULE_MARK and inside) or (SECTION_BREAK.match(text) and inside and _long(blocks[i - 1])
+                                                and _long(blocks[i + 1])):
             out[i] = Rule("")
-    return out
+        elif text == RULE_MARK:
+            out[i] = None
+    return [block for block in out if block is not None]
+
+
+def dangling_rules(blocks: list[Block]) -> list[Block]:
+    """The breaks that still stand between two blocks of the text, once what the rules dropped is gone."""
+    return [block for i, block in enumerate(blocks) if not isinstance(block, Rule) or (
+        0 < i < len(blocks) - 1 and not isinstance(blocks[i + 1], Rule))]
 
 
 def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] = frozenset()) -> Ruled:

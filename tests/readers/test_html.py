@@ -273,6 +273,24 @@ def test_a_row_of_stars_between_long_paragraphs_is_a_section_break():
     assert ("* * *", "fragment") in [(d.text, d.reason) for d in read.dropped]
 
 
+def test_a_rule_drawn_between_blocks_of_the_text_is_a_section_break_and_one_at_its_end_is_not():
+    short = "She kept the shop for forty years."
+    body = (f"<p>{LONG}</p><hr><p>{short}</p><figure><img src='a.jpg' alt='The shop'></figure><hr>"
+            f"<p>{LONG} Then.</p><hr><p>{LONG} At last.</p><div class='bio'><p>Jo Penn writes on towns.</p><hr></div>")
+    read = html.read(page(body, HEAD), "rules.html")
+    kinds = [type(b).__name__ for b in read.blocks]
+    assert kinds[:3] == ["Paragraph", "Rule", "Paragraph"] and kinds.count("Rule") == 3 and kinds[-1] != "Rule"
+    assert not [b for b in read.blocks if "⁂" in b.text] and not [d for d in read.dropped if "⁂" in d.text]
+
+
+def test_a_review_is_a_story_whose_author_is_read_from_its_json_ld():
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Review", '
+            '"headline": "The kettle that never whistles", "datePublished": "2025-03-02T08:00:00Z", '
+            '"author": {"@type": "Person", "name": "Lena Marsh"}}</script>')
+    read = html.read(page(f"<h1>The kettle that never whistles</h1><p>{LONG}</p>", head), "review.html")
+    assert (read.meta.authors, read.meta.date) == (("Lena Marsh",), "2025-03-02")
+
+
 def test_a_box_beside_the_text_that_the_extractor_leaves_out_is_recorded():
     box = "The other view: the harbour board's chair replies that the ferry pays for itself within ten years."
     read = html.read(page(f"<p>{LONG}</p><aside><h3>Reply</h3><p>{box}</p></aside><p>{LONG} Then.</p>", HEAD),
