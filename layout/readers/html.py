@@ -488,6 +488,9 @@ def prune(page) -> list[Dropped]:
         marker = el.makeelement("p")  # the extractor drops rules: mark one as a paragraph of its own
         marker.text, marker.tail = RULE_MARK, el.tail
         el.getparent().replace(el, marker)
+    for el in page.xpath("//body//aside[not(ancestor::aside)]"):  # named a story box if outside an <article>
+        if editorial_box(el) and (el.xpath("ancestor::article") or STORY_BOX.search(_names(el))):
+            el.tag = "section"  # the extractor leaves every <aside> out: let it read this one in its place
     dropped = []
     for el in page.xpath(EMBEDS):
         dropped.append(Dropped(squeeze(el.text_content()), "social media embed"))
@@ -496,6 +499,28 @@ def prune(page) -> list[Dropped]:
 
 
 ASIDE_WORDS = 5  # a box beside the text shorter than this (a share bar, a label) is not worth recording
+BOX_WORDS = 12  # an editorial box says at least this much
+PAGE_BOX = re.compile(r"\b(?:ads?|advert|promo|newsletter|related|recirculation|teaser|share|social|sponsor|widget"
+                      r"|sidebar|popular|trending|tags?|more|next|latest|toast|cmp|popup|byline|meta|author|date"
+                      r"|comments?|embed|pull ?quote|affiliate|disclaimer|subscri|paywall|signup|cta)", re.I)
+
+
+STORY_BOX = re.compile(r"\b(?:info ?box|fact ?box|key ?points|summary|explainer|encadre|info ?kasten)\b", re.I)
+
+
+def _names(el) -> str:
+    """What the page calls an element: its class, id, test and ARIA names, words apart ("fact box", not "fact-box")."""
+    return re.sub(r"[-_]", " ", " ".join(el.get(name, "") for name in ("class", "id", "data-cy", "aria-label", "role")))
+
+
+def editorial_box(el) -> bool:
+    """A box the newsroom set beside the story (key points, an explainer, a fact box), not the page's: it
+    is headed, or holds a list or paragraphs, says enough, is hardly links, and is named for none of the
+    page's furniture (teasers, sign-ups, share bars, bylines, pull quotes)."""
+    words = _words_of(el.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+    linked = len(_words_of(el.xpath(".//a//text()")))
+    shaped = el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//ul | .//ol | .//dl") or len(el.xpath(".//p")) >= 2
+    return bool(shaped) and len(words.split()) >= BOX_WORDS and linked < 0.3 * len(words) and not PAGE_BOX.search(_names(el))
 
 
 def asides(page) -> list[str]:
@@ -954,6 +979,7 @@ class Context:
     dek_shown: bool = False  # the page's standfirst was found above the text already (set as the rules go)
     top: frozenset[int] = frozenset()  # id() of the blocks above the first long paragraph, where a byline stands
     nameless: bool = False  # the page's metadata names no person as its author
+    facts: frozenset[int] = frozenset()  # id() of the rows of a fact box ("Zuschauer: 4.850"), see fact_rows
 
 
 class Ruled(NamedTuple):
@@ -994,7 +1020,7 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
     notes = author_notes(blocks, tuple(fold(a) for a in persons))
     ctx = Context({_key(h) for h in found.headlines if h}, fold(found.dek), authors,
                   [fold(b.text) for b in blocks if isinstance(b, Paragraph)], captions, tail(blocks, notes), notes,
-                  top=head(blocks), nameless=not persons)
+                  top=head(blocks), nameless=not persons, facts=fact_rows(blocks))
     reasons: list[str] = []
     for block in blocks:
         leading = not any(isinstance(b, Paragraph) and not r for b, r in zip(blocks, reasons))
@@ -1007,6 +1033,26 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
     kept = [web_links(_level(b)) for b, r in zip(blocks, reasons) if not r]
     bylines = [b.text for b, r in zip(blocks, reasons) if r == "byline" and id(b) in ctx.top]
     return Ruled(kept, [Dropped(b.text, r) for b, r in zip(blocks, reasons) if r], bylines)
+
+
+FACT = re.compile(r"^[A-ZÀ-Þ][\w .'/-]{1,24}:\s+\S")  # "Zuschauer: 4.850", "Referees: Huber, Lindner"
+FACT_ROWS = 3  # this many "Label: value" lines in a row are a fact box; under its heading or lead-in, two are
+
+
+def fact_rows(blocks: list[Block]) -> frozenset[int]:
+    """The id() of the lines of fact boxes: runs of "Label: value" paragraphs, titled ("Match facts:") or long."""
+    rows: set[int] = set()
+    run: list[Block] = []
+    for index, block in enumerate([*blocks, None]):
+        if isinstance(block, Paragraph) and FACT.match(block.text):
+            run.append(block)
+            continue
+        start = index - len(run)
+        titled = start > 0 and (isinstance(blocks[start - 1], Heading) or blocks[start - 1].text.endswith(":"))
+        if len(run) >= FACT_ROWS or (len(run) >= 2 and titled):
+            rows |= {id(row) for row in run}
+        run = []
+    return frozenset(rows)
 
 
 def _long(block: Block) -> bool:
@@ -1211,8 +1257,9 @@ def fragment(block, ctx: Context, leading: bool) -> bool:
         return False
     text = block.text.strip()
     inside = not leading and id(block) not in ctx.tail
-    if RATING.match(text) or inside and (TEXT_END.search(text) and text[:1].isupper() or SPEC.match(text)):
-        return False  # "★★★★☆", a review's verdict
+    if RATING.match(text) or id(block) in ctx.facts or inside and (
+            TEXT_END.search(text) and text[:1].isupper() or SPEC.match(text)):
+        return False  # "★★★★☆", a review's verdict, a fact box's "Zuschauer: 4.850"
     words = len(text.split())
     return words < FRAGMENT_WORDS or (words == FRAGMENT_WORDS and not SENTENCE_END.search(text))
 

@@ -291,12 +291,35 @@ def test_a_review_is_a_story_whose_author_is_read_from_its_json_ld():
     assert (read.meta.authors, read.meta.date) == (("Lena Marsh",), "2025-03-02")
 
 
-def test_a_box_beside_the_text_that_the_extractor_leaves_out_is_recorded():
-    box = "The other view: the harbour board's chair replies that the ferry pays for itself within ten years."
-    read = html.read(page(f"<p>{LONG}</p><aside><h3>Reply</h3><p>{box}</p></aside><p>{LONG} Then.</p>", HEAD),
-                     "aside.html")
+def test_a_box_of_the_page_beside_the_text_is_left_out_and_recorded():
+    box = "Sign up: the harbour newsletter brings the ferry news to your inbox every Friday before noon."
+    read = html.read(page(f"<p>{LONG}</p><aside class='newsletter-box'><h3>Weekly</h3><p>{box}</p></aside>"
+                          f"<p>{LONG} Then.</p>", HEAD), "aside.html")
     assert box not in " ".join(b.text for b in read.blocks)  # the extractor leaves an <aside> out ...
-    assert [(d.text, d.reason) for d in read.dropped if box in d.text] == [(f"Reply {box}", "box beside the text")]
+    assert [(d.text, d.reason) for d in read.dropped if box in d.text] == [(f"Weekly {box}", "box beside the text")]
+
+
+FACT_BOX = ("<h3>Key points</h3><ul><li>The ferry runs hourly from May</li><li>Fares rise by ten pence</li></ul>"
+            "<p>Match facts:</p><p>Crowd: 4,850 (sold out)</p><p>Referees: Huber, Lindner</p>")
+
+
+def test_a_box_the_newsroom_set_beside_the_text_is_read_in_its_place():
+    inside = page(f"<p>{LONG}</p><aside>{FACT_BOX}</aside><p>{LONG} Then.</p>", HEAD)
+    no_article = page(f"<p>{LONG}</p><p>{LONG} Then.</p><aside class='fact-box'>{FACT_BOX}</aside>", HEAD).replace(
+        "<article>", "<div class='story'>").replace("</article>", "</div>")  # no <article>: the box named so
+    for name, source in (("inside.html", inside), ("named.html", no_article)):
+        read = html.read(source, name)
+        kept = [b.text for b in read.blocks]
+        assert "Key points" in kept and "Crowd: 4,850 (sold out)" in kept and "Referees: Huber, Lindner" in kept
+        assert "Fares rise by ten pence" in " ".join(kept)
+        assert not [d for d in read.dropped if d.reason == "box beside the text"]
+
+
+def test_a_row_of_links_beside_the_text_is_no_box_of_the_story():
+    links = "".join(f"<li><a href='/n/{n}'>Harbour story number {n} of the week</a></li>" for n in range(5))
+    read = html.read(page(f"<p>{LONG}</p><aside><h3>Read on</h3><ul>{links}</ul></aside><p>{LONG} Then.</p>",
+                          HEAD), "links.html")
+    assert "Read on" not in [b.text for b in read.blocks]
 
 
 def test_standfirst_shown_on_the_page_wins_over_its_description():
