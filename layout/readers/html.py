@@ -1343,7 +1343,8 @@ def subheadings(blocks: list[Block]) -> list[Block]:
             continue
         if any(run.newline for run in block.runs):  # lines set apart (an address) are no heading
             continue
-        bold = all(r.strong for r in block.runs if r.text.strip())
+        under_heading = index > 0 and isinstance(blocks[index - 1], Heading)  # "Serves 4" under "Ingredients"
+        bold = all(r.strong for r in block.runs if r.text.strip()) and not under_heading
         between = 0 < index < len(blocks) - 1 and all(
             isinstance(b, Paragraph) and TEXT_END.search(b.text) for b in (blocks[index - 1], blocks[index + 1]))
         if bold or between:

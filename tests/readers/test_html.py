@@ -315,6 +315,15 @@ def test_a_box_the_newsroom_set_beside_the_text_is_read_in_its_place():
         assert not [d for d in read.dropped if d.reason == "box beside the text"]
 
 
+def test_a_bold_line_under_a_heading_is_no_second_heading():
+    body = (f"<p>{LONG}</p><h2>Ingredients</h2><p><b>Serves 4 · Cooking: 30 minutes</b></p>"
+            "<ul><li>1 cup rice</li><li>2 onions, chopped</li></ul><p>{LONG} Then.</p>")
+    read = html.read(page(body.replace("{LONG}", LONG), HEAD), "recipe.html")
+    kinds = [(type(b).__name__, b.text[:11]) for b in read.blocks]
+    assert ("Heading", "Ingredients") in kinds and ("Paragraph", "Serves 4 · ") in kinds
+    assert not read.dropped or "Ingredients" not in [d.text for d in read.dropped]
+
+
 def test_a_row_of_links_beside_the_text_is_no_box_of_the_story():
     links = "".join(f"<li><a href='/n/{n}'>Harbour story number {n} of the week</a></li>" for n in range(5))
     read = html.read(page(f"<p>{LONG}</p><aside><h3>Read on</h3><ul>{links}</ul></aside><p>{LONG} Then.</p>",
