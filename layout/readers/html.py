@@ -1023,7 +1023,7 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
                   top=head(blocks), nameless=not persons, facts=fact_rows(blocks))
     reasons: list[str] = []
     for block in blocks:
-        leading = not any(isinstance(b, Paragraph) and not r for b, r in zip(blocks, reasons))
+        leading = not any(isinstance(b, (Paragraph, ListBlock)) and not r for b, r in zip(blocks, reasons))
         reasons.append(first_reason(block, ctx, leading))
         ctx.dek_shown = ctx.dek_shown or reasons[-1] == "repeated standfirst"
     for index, block in enumerate(blocks):

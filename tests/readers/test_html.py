@@ -324,6 +324,13 @@ def test_a_bold_line_under_a_heading_is_no_second_heading():
     assert not read.dropped or "Ingredients" not in [d.text for d in read.dropped]
 
 
+def test_a_long_heading_after_a_list_of_key_points_heads_a_section():
+    points = "<h2>What we know</h2><ul><li>Ferries stop at noon on Friday</li><li>Buses replace them</li></ul>"
+    entry = "Harbour board: the ferries should sail again by Sunday night at the latest"
+    read = html.read(page(f"{points}<h3>{entry}</h3><p>{LONG}</p><h3>Buses</h3><p>{LONG} Then.</p>", HEAD), "live.html")
+    assert (entry, "Heading") in [(b.text, type(b).__name__) for b in read.blocks] and read.meta.dek != entry
+
+
 def test_a_row_of_links_beside_the_text_is_no_box_of_the_story():
     links = "".join(f"<li><a href='/n/{n}'>Harbour story number {n} of the week</a></li>" for n in range(5))
     read = html.read(page(f"<p>{LONG}</p><aside><h3>Read on</h3><ul>{links}</ul></aside><p>{LONG} Then.</p>",
