@@ -68,6 +68,7 @@ def environment() -> jinja2.Environment:
     env.filters["words"] = words
     env.filters["drop_cap"] = drop_cap
     env.filters["dir"] = dir_attribute
+    env.filters["breakable"] = breakable
     env.globals["BESIDE_DROP_CAP"] = BESIDE_DROP_CAP
     env.tests["wide"] = wide_table
     env.tests["short_table"] = lambda block: len(block.rows) <= SHORT_ROWS and len(block.text) <= SHORT_CHARACTERS
@@ -119,6 +120,21 @@ def words(text: str, in_cell: bool = False, after: int = 0) -> Markup:
             out += [escape(text[done:begin]), Markup('<span class="%s">%s</span>') % (kind, text[begin:match.end()])]
             done = match.end()
     return Markup("").join(out + [escape(text[done:])])
+
+
+HEADLINE_LONG_WORD = 13  # a word this long may not fit a headline's line: it gets places to break
+
+
+def breakable(text: str, lang: str = "") -> str:
+    """`text` with soft hyphens where its longest words may break ("Schifffahrts\u00adgesellschaft"): a
+    headline is not hyphenated, and such a word would otherwise be cut anywhere, without a hyphen."""
+    import pyphen
+
+    language = pyphen.language_fallback((lang or "en").replace("-", "_"))
+    if language is None or language.startswith("en"):  # "en": the US patterns (see the print stylesheet)
+        language = "en_US" if language in (None, "en") else language
+    dictionary = pyphen.Pyphen(lang=language, left=4, right=4)
+    return re.sub(rf"[^\W\d_]{{{HEADLINE_LONG_WORD},}}", lambda m: dictionary.inserted(m.group(), hyphen="\u00ad"), text)
 
 
 def dir_attribute(lang: str, always: bool = False) -> Markup:

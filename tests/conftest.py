@@ -99,7 +99,8 @@ def page_count(path: Path) -> int:
 
 
 def body_text(path: Path, article) -> list[str]:
-    """Each page's text without its furniture: the running head (the title), the folio line and "Page N of M"."""
+    """Each page's text without its furniture: the running head (the title), the folio (on small paper the date alone)
+    and "Page N of M"."""
     from layout.render import context
 
     labels = context(article)
@@ -111,6 +112,8 @@ def body_text(path: Path, article) -> list[str]:
         lines = [line for line in text.splitlines() if line.strip()]
         furniture = [article.meta.title, labels["short_title"], labels["shorter_title"], folio,
                      f"Page {number} of {total}"]
+        if number > 1:  # on small paper the folio is the date alone (page 1 has the masthead instead)
+            furniture.insert(4, labels["date_label"] or article.meta.publication)
         kept = []
         for index, line in enumerate(lines):
             if index < 2 or index >= len(lines) - 2:  # furniture is at the head and the foot of a page

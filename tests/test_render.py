@@ -174,3 +174,14 @@ def test_persian_byline_keeps_its_and_apart_and_arabic_quotes_are_guillemets():
 
     assert byline(("مریم کریمی", "پیمان رستگار"), "fa") == "نوشتهٔ مریم کریمی و پیمان رستگار"
     assert curl_text('قال: "نحن متفائلون" اليوم', marks_for("ar")) == "قال: «نحن متفائلون» اليوم"
+
+
+def test_a_headlines_longest_words_get_places_to_break_with_a_hyphen():
+    from layout.render import breakable
+
+    assert breakable("Schifffahrtsgesellschaftskapitäne streiken", "de").split("\u00ad")[0] == "Schiff"
+    assert "\u00ad" not in breakable("Ukraine fired six U.S. long-range missiles", "en")  # no long word
+    assert breakable("Internationalization", "en").replace("\u00ad", "") == "Internationalization"
+    html = render("print.html", Article(Meta(title="Schifffahrtsgesellschaftskapitäne streiken", lang="de"),
+                                        (Paragraph("b001", (Run("Sie streiken."),)),), (), "x"), stylesheets=())
+    assert "Schiff\u00adfahrts" in html

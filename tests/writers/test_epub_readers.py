@@ -132,3 +132,14 @@ def test_the_stylesheet_uses_no_selector_older_reading_systems_drop(seed_build):
                   for n in book.namelist() if n.endswith(".css")]
     assert sheets and "em:lang(ar)" in "".join(sheets)
     assert not [s for s in sheets if re.search(r":(?:is|where|has)\(", s)]
+
+
+def test_the_stylesheet_asks_every_engine_to_hyphenate_what_it_hyphenates(seed_build):
+    """Older WebKit (Apple Books) and Adobe's engine know hyphenation only by their own property names."""
+    with zipfile.ZipFile(seed_build[".epub"]) as book:
+        css = re.sub(r"/\*.*?\*/", "", book.read("EPUB/style.css").decode(), flags=re.S)
+    rules = re.findall(r"([^{}]+)\{([^}]*)\}", css)
+    hyphenating = [(selector, body) for selector, body in rules if re.search(r"(?<![-\w])hyphens:", body)]
+    assert hyphenating and all("-webkit-hyphens:" in body and "adobe-hyphenate:" in body for _, body in hyphenating
+                               if re.search(r"(?<![-\w])hyphens:\s*auto", body))
+

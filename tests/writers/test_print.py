@@ -69,6 +69,28 @@ def test_seed_fits(build_seed, paper, pages):
     assert page_count(build_seed(paper=paper)[".pdf"]) == pages
 
 
+def test_the_running_folio_on_small_paper_is_the_date_whole(build_seed):
+    heads = pdftotext(build_seed(paper="a5")[".pdf"], "-layout").split("\f")[1].splitlines()[0]
+    assert heads.rstrip().endswith("November 19, 2024") and "National Post" not in heads
+
+
+def test_english_breaks_at_its_syllables(tmp_path):
+    """Plain "en" hyphenates by the US patterns ("resi-dential"); the British ones break it "resid-ential"."""
+    import weasyprint
+
+    from layout import themes
+
+    css = weasyprint.CSS(filename=str(themes.load("clipping").folder.parent / "shared" / "print.css"))
+    words = "".join(f'<p style="width:{w}mm; hyphens: auto; font-size: 12pt">residential</p>' for w in (14, 16, 18))
+    broken = {}
+    for lang in ("en", "en-GB"):
+        pdf = tmp_path / f"{lang}.pdf"
+        weasyprint.HTML(string=f'<html lang="{lang}"><body>{words}</body></html>').write_pdf(pdf, stylesheets=[css])
+        broken[lang] = {word.rstrip("-‐") for word in pdftotext(pdf).split() if word[-1] in "-‐"}
+    assert "resi" in broken["en"] and "resid" not in broken["en"]
+    assert "resid" in broken["en-GB"]  # a writer who says British gets the British patterns
+
+
 @pytest.mark.parametrize("paper", ["a5", "letter", "tabloid"])
 def test_every_paragraph_in_reading_order_on_any_paper(build_seed, paper):
     built = build_seed(paper=paper)
