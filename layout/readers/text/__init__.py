@@ -21,7 +21,7 @@ ITEMS = ("item", "numbered")  # the roles of a list's items, bulleted and number
 
 def read(text: str, name: str) -> Article:
     """Build the model from plain text: headline, standfirst, dateline, body; boilerplate dropped."""
-    chunks = [Chunk(t) for t in split_chunks(text)]
+    chunks = [Chunk.of(t) for t in split_chunks(text)]
     if not chunks:
         raise SourceError(f"{name} holds no text", "put the article's text in the file")
     title = take_title(chunks, name)
