@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from layout.model import Table
 from layout.readers.common import squeeze
 from layout.readers.text.lines import is_sentence, row_cells
 
@@ -21,9 +22,10 @@ class Chunk:
     """One block of the input and what the reader made of it."""
 
     text: str
-    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading", "item", "numbered", "rule"
+    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading", "item", "numbered", "rule", "table", "row"
     reason: str = ""
     cells: tuple[str, ...] = ()  # a table's row: its cells, as the line gave them (see lines.row_cells)
+    table: Table | None = None   # the table whose first row this is (role "table"; its other rows' is "row")
 
     @classmethod
     def of(cls, block: str) -> "Chunk":
