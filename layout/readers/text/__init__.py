@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from layout.errors import SourceError
@@ -11,6 +12,7 @@ from layout.readers.text.chunks import Chunk, split_chunks
 from layout.readers.text.head import read_head, take_title
 from layout.readers.text.lines import dateline_of, place_lead
 from layout.readers.text.rules import CONTEXT_RULES
+from layout.readers.text.tables import mark_tables
 
 log = logging.getLogger(__name__)
 
@@ -21,12 +23,13 @@ ITEMS = ("item", "numbered")  # the roles of a list's items, bulleted and number
 
 def read(text: str, name: str) -> Article:
     """Build the model from plain text: headline, standfirst, dateline, body; boilerplate dropped."""
-    chunks = [Chunk(t) for t in split_chunks(text)]
+    chunks = [Chunk.of(t) for t in split_chunks(text)]
     if not chunks:
         raise SourceError(f"{name} holds no text", "put the article's text in the file")
     title = take_title(chunks, name)
     body = [c for c in chunks if not c.role]
     at = next(i for i, chunk in enumerate(chunks) if chunk is title)
+    mark_tables(body)  # before the page's header and the line rules: a table's rows are no byline, menu or teaser
     meta = read_head(body, title, above=sum(not c.role for c in chunks[:at]))
     for rule in CONTEXT_RULES:
         rule(body, meta)
@@ -43,9 +46,9 @@ def read(text: str, name: str) -> Article:
 
 
 def _blocks(chunks: list[Chunk]) -> list[Block]:
-    """The kept chunks as blocks; list items in a row make one list."""
+    """The kept chunks as blocks; list items in a row make one list, a table's rows one table."""
     blocks: list[Block] = []
-    kept = [c for c in chunks if c.role in ("", "paragraph", "heading", "rule") + ITEMS]
+    kept = [c for c in chunks if c.role in ("", "paragraph", "heading", "rule", "table") + ITEMS]
     for chunk, before in zip(kept, [None] + kept[:-1]):
         if chunk.role in ITEMS and before is not None and before.role == chunk.role:
             last = blocks[-1]
@@ -56,6 +59,8 @@ def _blocks(chunks: list[Chunk]) -> list[Block]:
             blocks.append(Heading(block_id(len(blocks)), (Run(chunk.text),)))
         elif chunk.role == "rule":
             blocks.append(Rule(block_id(len(blocks))))
+        elif chunk.role == "table":
+            blocks.append(dataclasses.replace(chunk.table, id=block_id(len(blocks))))
         else:
             blocks.append(Paragraph(block_id(len(blocks)), (Run(chunk.text),)))
     return blocks

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from layout.model import Table
 from layout.readers.common import squeeze
-from layout.readers.text.lines import is_sentence
+from layout.readers.text.lines import is_sentence, row_cells
 
 HEAD_WORDS = 12      # a body paragraph opening the article has at least this many words
 HEADING_WORDS = 20   # a subheading has at most this many words
@@ -21,8 +22,15 @@ class Chunk:
     """One block of the input and what the reader made of it."""
 
     text: str
-    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading", "item", "numbered", "rule"
+    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading", "item", "numbered", "rule", "table", "row"
     reason: str = ""
+    cells: tuple[str, ...] = ()  # a table's row: its cells, as the line gave them (see lines.row_cells)
+    table: Table | None = None   # the table whose first row this is (role "table"; its other rows' is "row")
+
+    @classmethod
+    def of(cls, block: str) -> "Chunk":
+        """The chunk of one of split_chunks' blocks, squeezed; a table's row keeps its cells apart."""
+        return cls(squeeze(block), cells=tuple(block.split("\t")) if "\t" in block else ())
 
     @property
     def words(self) -> int:
@@ -43,10 +51,11 @@ class Chunk:
 
 
 def split_chunks(text: str) -> list[str]:
-    """The non-empty blocks of `text`: blank-line separated, or one a line when lines are not wrapped."""
+    """The non-empty blocks of `text`: blank-line separated, or one a line when lines are not wrapped. A line
+    a browser copied from a table's row keeps a tab between its cells."""
     out = []
     for part in re.split(r"\n[ \t\u00a0]*\n", text):
-        lines = [squeeze(line) for line in part.split("\n")]
+        lines = [_line(line) for line in part.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue
@@ -54,13 +63,21 @@ def split_chunks(text: str) -> list[str]:
     return out
 
 
+def _line(line: str) -> str:
+    """A line squeezed; a table's row, its cells squeezed, a tab between them."""
+    cells = row_cells(line)
+    return "\t".join(cells) if cells else squeeze(line)
+
+
 def _hard_wrapped(lines: list[str]) -> bool:
-    """Lines of one paragraph broken at a fixed width (rather than one paragraph a line).
+    """Lines of one paragraph broken at a fixed width (rather than one paragraph a line, or a table's rows).
 
     Wrapped lines are about as long as each other, and somewhere a sentence runs on over a break.
     """
     if len(lines) < 2:
         return True
+    if any("\t" in line for line in lines):
+        return False
     widest = max(len(line) for line in lines)
     if widest > WRAP_WIDTH or any(len(line) < max(40, 0.75 * widest) for line in lines[:-1]):
         return False

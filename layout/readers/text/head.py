@@ -73,7 +73,7 @@ def read_head(body: list[Chunk], title: Chunk, above: int = 0) -> dict:
     """Standfirst, bylines and date lines between the headline and the first body paragraph (and the
     `above` bylines and date lines over the headline, which open `body`)."""
     meta: dict = {"dek": "", "authors": (), "date": "", "dateline": ""}
-    if len(body) > above and _dek_like(body[above]):
+    if len(body) > above and not body[above].role and _dek_like(body[above]):
         body[above].role = "dek"
         meta["dek"] = body[above].text
     start = _body_start(body, title.text, meta["dek"])

@@ -1,10 +1,10 @@
-"""What one line is by its shape: a sentence, a dateline, a byline, a date line, an author's note."""
+"""What one line is by its shape: a sentence, a table's row, a dateline, a byline, a date line, an author's note."""
 
 from __future__ import annotations
 
 import re
 
-from layout.readers.common import fold
+from layout.readers.common import fold, squeeze
 
 _CLOSERS = re.escape("\"'”’“»«)]›‹")
 _SENTENCE_END = re.compile(rf"(?:[.!?…;।。？！]|[.!?…][{_CLOSERS}]+|[{_CLOSERS}][.!?…;])[{_CLOSERS}]*$"
@@ -19,6 +19,18 @@ def is_sentence(text: str) -> bool:
     return text.endswith(":") and len(text.split()) >= 6
 
 
+PROSE_WORDS = 8  # two stretches of text this long, a tab between them, are prose, not a table's two cells
+
+
+def row_cells(line: str) -> tuple[str, ...]:
+    """The cells of a table's row as a browser copies it, a tab between cells ("Ward\tLabour\tGreen"), each
+    squeezed, the empty ones kept; () when the line is no row: fewer than two cells hold text (a paragraph
+    indented with a tab), or just two do and both are long (prose with a tab in it)."""
+    cells = tuple(squeeze(cell) for cell in line.split("\t"))
+    full = [cell for cell in cells if cell]
+    if len(full) < 2 or len(full) == 2 and all(len(cell.split()) >= PROSE_WORDS for cell in full):
+        return ()
+    return cells
 
 
 def same(a: str, b: str) -> bool:

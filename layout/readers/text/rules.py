@@ -34,7 +34,7 @@ QUANTITY_ITEMS = 3       # under a bare label, this many lines, mostly opening w
 QUANTITY = re.compile(r"^\d+(?:[.,/]\d+)?\s*(?:[^\W\d]|$)")  # "4 poireaux", "30 g", "1/2 cup", "2 œufs"
 LIST_MARKED_WORDS = 80   # an item opening with a bullet or a number may be a whole step of a method
 LIST_MARKER = re.compile(r"^(?:[-•*·▪]|(?P<number>\d{1,2})[.)])\s+(?=\S)")  # not "–", which opens dialogue
-_KEPT_ROLES = {"item", "numbered", "paragraph", "rule"}  # kept by an earlier rule: a run of short lines ends there
+_KEPT_ROLES = {"item", "numbered", "paragraph", "rule", "table", "row"}  # kept before: a run of short lines ends there
 _LIST_WIDGETS = {"teaser label", "widget label", "video label", "audio player", "call to action"}
 _SIGNATURE = re.compile(r"^[—–-]\s*[^()]+\(@\w+\)")
 _KEY_VALUE = re.compile(r"^[\w'’ .-]{2,30}:\s*\S")
@@ -524,7 +524,7 @@ def _headings(body: list[Chunk], meta: dict) -> None:
         if chunk.role or not chunk.short:
             continue
         nxt = following[i]
-        listed = nxt is not None and body[nxt].role in ("item", "numbered")  # "Results", over a list
+        listed = nxt is not None and body[nxt].role in ("item", "numbered", "table")  # "Results", over a list
         if (chunk.words >= 2 or listed) and nxt is not None and (
                 _body_text(body[nxt]) or _heads_text(body[nxt], following[nxt], body)):
             chunk.role = "heading"
@@ -533,8 +533,8 @@ def _headings(body: list[Chunk], meta: dict) -> None:
 
 
 def _body_text(chunk: Chunk) -> bool:
-    """A paragraph of the text, or an item of a list in it (which a label may head)."""
-    return chunk.role in ("item", "numbered") or (
+    """A paragraph of the text, or an item of a list or a table in it (which a label may head)."""
+    return chunk.role in ("item", "numbered", "table") or (
         chunk.role in ("", "paragraph") and not chunk.short and not _short_question(chunk))
 
 

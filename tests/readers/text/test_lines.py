@@ -1,8 +1,9 @@
-"""Line shapes of the plain-text reader: bylines, date lines, datelines, sentences."""
+"""Line shapes of the plain-text reader: bylines, date lines, datelines, sentences, table rows."""
 
 import pytest
 
-from layout.readers.text.lines import byline, date_line, dated_caption, dateline_of, is_sentence, place_lead
+from layout.readers.text.lines import (byline, date_line, dated_caption, dateline_of, is_sentence, place_lead,
+                                       row_cells)
 
 
 @pytest.mark.parametrize("line, names", [
@@ -51,3 +52,18 @@ def test_is_sentence(line, sentence):
 ])
 def test_a_caption_closes_with_the_day_the_picture_was_taken(text, expected):
     assert dated_caption(text) is expected
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("Route\tFerries\tPassengers", ("Route", "Ferries", "Passengers")),
+    ("\t2019\t 2023 ", ("", "2019", "2023")),                      # the first column's head is empty
+    ("Quay  Street\t1,204\t\t", ("Quay Street", "1,204", "", "")),  # cells squeezed, empty ones kept
+    ("\tThe ferry left the quay at dawn with forty passengers on board.", ()),  # a paragraph indented
+    ("No tab in this line at all", ()),
+    ("The ferry left the quay at dawn with forty passengers.\tIt came back at noon with the mail and the doctor.",
+     ()),                                                               # prose with a tab in it
+    ("Crossing time\tForty minutes in calm weather, an hour and more in a gale.", ("Crossing time",
+     "Forty minutes in calm weather, an hour and more in a gale.")),  # a long value beside a short key
+])
+def test_row_cells(line, cells):
+    assert row_cells(line) == cells
