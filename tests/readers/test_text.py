@@ -247,6 +247,39 @@ def test_a_whole_page_copied_finds_the_headline_under_its_header():
     assert_nothing_lost(source, article)
 
 
+def test_a_consent_banner_goes_whole_with_its_title_and_buttons():
+    banner = "\n".join(("Your choices matter to us",
+                        "We and selected third parties set cookies and similar tools to run the site and measure it.",
+                        "Agree", "Show me the details", "Or read it all without adverts from 2 a month"))
+    source = page(banner, "Skip to main content", "Council backs harbour bridge after a decade of debate",
+                  "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
+    article = read(source)
+    assert article.meta.title == "Council backs harbour bridge after a decade of debate"
+    assert dropped_reason(article, "Your choices matter") == "consent banner"
+    assert dropped_reason(article, "Or read it all") == "consent banner"
+    assert_nothing_lost(source, article)
+
+
+def test_a_story_about_cookies_in_a_paragraph_group_is_no_banner():
+    story = ("Regulators said sites that set cookies without consent would be fined from June.\n"
+             "The rules cover every site with visitors in the country, the agency said in a statement on Monday.")
+    article = read(page("Cookie rules to be enforced from June", LEDE, story))
+    assert "Regulators said sites that set cookies without consent would be fined from June." in body(article)
+    assert not article.dropped
+
+
+def test_a_paywall_meter_and_a_kicker_are_not_the_headline():
+    source = page("Skip to main content", "The Quay Review", "Subscribe", "Sign In",
+                  "You have 1 free article remaining this month.", "Letters to the Editor",
+                  "Letters: the ferry fares, a dark junction and thanks to a stranger",
+                  "Readers write about the week's news in Holbrook.", LEDE, SECOND)
+    article = read(source)
+    assert article.meta.title == "Letters: the ferry fares, a dark junction and thanks to a stranger"
+    assert article.meta.dek == "Readers write about the week's news in Holbrook."
+    assert dropped_reason(article, "free article") == "paywall notice"
+    assert dropped_reason(article, "Letters to the Editor") == "kicker"
+
+
 def test_a_short_headline_over_its_standfirst_stays_the_headline():
     source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
     article = read(source)

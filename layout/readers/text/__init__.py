@@ -8,7 +8,7 @@ import logging
 from layout.errors import SourceError
 from layout.model import Article, Block, Dropped, Heading, ListBlock, Meta, Paragraph, Rule, Run
 from layout.readers.common import block_id, identifier
-from layout.readers.text.chunks import Chunk, split_chunks
+from layout.readers.text.chunks import Chunk, split_chunks, split_groups
 from layout.readers.text.head import read_head, take_title
 from layout.readers.text.lines import dateline_of, place_lead
 from layout.readers.text.rules import CONTEXT_RULES
@@ -23,7 +23,7 @@ ITEMS = ("item", "numbered")  # the roles of a list's items, bulleted and number
 
 def read(text: str, name: str) -> Article:
     """Build the model from plain text: headline, standfirst, dateline, body; boilerplate dropped."""
-    chunks = [Chunk.of(t) for t in split_chunks(text)]
+    chunks = [Chunk.of(t, group) for group, blocks in enumerate(split_groups(text)) for t in blocks]
     if not chunks:
         raise SourceError(f"{name} holds no text", "put the article's text in the file")
     title = take_title(chunks, name)

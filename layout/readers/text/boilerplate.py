@@ -237,6 +237,11 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                    r"signaler une erreur", re.I)),
     ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
     ("promo", re.compile(r"^(?=.{0,120}$).*\b(?:app|e-?paper|newsletter|podcast)\b[^.?]*!$", re.I)),
+    ("paywall notice", re.compile(r"^(?:you have|you've got) (?:\d+|one|two|three) (?:more )?free (?:articles?|stor(?:y|ies)) "
+                                  r"(?:left|remaining)|^this is your (?:last|final) free (?:article|story)|"
+                                  r"^sie haben (?:noch )?(?:\d+|einen|zwei|drei) (?:kostenlose|freie) artikel|"
+                                  r"^il vous reste \d+ articles? (?:gratuits?|offerts?)|^te quedan? \d+ artículos? gratis|"
+                                  r"^ti (?:resta|restano) \d+ articoli gratuiti", re.I)),
     ("countdown", re.compile(r"\b(?:will close|closes?|schließt sich|se cierra|se ferme) in \d+ (?:seconds?|sek)",
                              re.I)),
     ("gallery counter", re.compile(r"^\d+\s*(?:/\s*\d*)?$|^\d+ (?:of|von|de|sur) \d+$")),
@@ -268,13 +273,15 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     # the legal small print of a form or a banner: its terms, and the reader asked to agree ("you agree to our")
     ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? cookies|"
-                                r"\b(?:questo sito|este sitio(?: web)?|ce site|diese (?:web)?seite|wir|nous) "
+                                r"\b(?:questo sito|este sitio(?: web)?|ce site|diese (?:web)?seite|diese website|wir|nous) "
                                 r"(?:utilizza|utiliza|utilise|utilisons|verwendet|verwenden|nutzt|nutzen) (?:\w+ )?"
                                 r"cookies?\b|\butiliz(?:amos|ziamo) (?:\w+ )?cookies?\b|"
                                 r"agree to (?:our |the )?(?:use of )?cookies|"
-                                r"^(?:we|wir|nosotros|nous|noi) (?:and|und|y|et|e) (?:our|unsere|nuestros|nos|i nostri) "
-                                r"(?:\d+ )?(?:partners?|socios|partenaires)\b.{0,40}\b(?:store|access|process|use|"
-                                r"speichern|verarbeiten|greifen|usamos|utilizamos|almacenan|stockons|utilisons)\b|"
+                                r"^(?:we|wir|nosotros|nous|noi) (?:and|und|y|et|e) (?:our|unsere|nuestros|nos|i nostri|"
+                                r"selected|ausgewählte|selezionate) ?(?:\d+ )?(?:partners?|socios|partenaires|third parties|"
+                                r"dritte|terze parti)\b.{0,40}\b(?:store|access|process|use|set|speichern|verarbeiten|"
+                                r"greifen|setzen|usamos|utilizamos|almacenan|stockons|utilisons|traitons|utilizziamo|"
+                                r"trattiamo)\b|"
                                 r"^(?:your privacy(?: choices| settings)?|we value your privacy|privacy settings|"
                                 r"datenschutz(?:einstellungen|hinweis)|tu privacidad es importante para nosotros|"
                                 r"votre vie privée|política de cookies|politique (?:de )?cookies|cookie-richtlinie)\W*$|"
@@ -411,7 +418,7 @@ def caption_cue(text: str) -> bool:
 
 _FURNITURE = {"advertisement", "widget label", "teaser label", "share buttons", "punctuation",
               "gallery counter", "call to action", "legal notice", "embed notice", "countdown", "dialog button",
-              "skip link", "form field"}
+              "skip link", "form field", "paywall notice"}
 
 
 def furniture(text: str) -> str:

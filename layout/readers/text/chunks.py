@@ -26,11 +26,12 @@ class Chunk:
     reason: str = ""
     cells: tuple[str, ...] = ()  # a table's row: its cells, as the line gave them (see lines.row_cells)
     table: Table | None = None   # the table whose first row this is (role "table"; its other rows' is "row")
+    group: int = 0               # the lines between two blank lines of the input are one group
 
     @classmethod
-    def of(cls, block: str) -> "Chunk":
+    def of(cls, block: str, group: int = 0) -> "Chunk":
         """The chunk of one of split_chunks' blocks, squeezed; a table's row keeps its cells apart."""
-        return cls(squeeze(block), cells=tuple(block.split("\t")) if "\t" in block else ())
+        return cls(squeeze(block), cells=tuple(block.split("\t")) if "\t" in block else (), group=group)
 
     @property
     def words(self) -> int:
@@ -53,13 +54,17 @@ class Chunk:
 def split_chunks(text: str) -> list[str]:
     """The non-empty blocks of `text`: blank-line separated, or one a line when lines are not wrapped. A line
     a browser copied from a table's row keeps a tab between its cells."""
+    return [block for group in split_groups(text) for block in group]
+
+
+def split_groups(text: str) -> list[list[str]]:
+    """The blocks of `text` (see split_chunks) in their groups: the lines between two blank lines."""
     out = []
     for part in re.split(r"\n[ \t\u00a0]*\n", text):
         lines = [_line(line) for line in part.split("\n")]
         lines = [line for line in lines if line]
-        if not lines:
-            continue
-        out.extend([" ".join(lines)] if _hard_wrapped(lines) else lines)
+        if lines:
+            out.append([" ".join(lines)] if _hard_wrapped(lines) else lines)
     return out
 
 

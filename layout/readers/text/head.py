@@ -20,18 +20,40 @@ EXCLAIMED_DEK_WORDS = 10  # an exclaimed line this long is a standfirst, not a h
 BREADCRUMBS = re.compile(r"^[^›»>|/·•]{1,40}(?:\s[›»>|/·•]\s[^›»>|/·•]{1,40})+$")  # "Home › Sport › Football"
 
 
+BANNER_LINE_WORDS = 12  # a consent banner's other lines (its title, its buttons) are at most this long
+CONSENT = re.compile(r"cookie|consent|zustimm|einwillig|consenso|consentement|datenschutz|privacy|vie privée"
+                     r"|données personnelles|dati personali|datos personales|privacidad", re.I)
+
+
+def consent_banners(chunks: list[Chunk]) -> None:
+    """Drop a consent banner whole: a group of lines (between blank lines) where one asks for consent to
+    cookies and the others are short: its title ("We value your privacy") and buttons ("Accept all")."""
+    for _, group in itertools.groupby(chunks, key=lambda c: c.group):
+        lines = list(group)
+        asking = [c for c in lines if furniture(c.text) == "legal notice" and CONSENT.search(c.text)]
+        if len(lines) > 1 and asking and all(c in asking or c.words <= BANNER_LINE_WORDS for c in lines):
+            for chunk in lines:
+                chunk.drop("legal notice" if chunk in asking else "consent banner")
+
+
 def take_title(chunks: list[Chunk], name: str) -> Chunk:
     """The headline: the first line of four words or more that is not page furniture, past the short lines
     of a whole page's header (menus, the site's name, a kicker); but when that line ends as a statement does
     (a standfirst, the text), the last short line before it."""
+    consent_banners(chunks)
     header: list[Chunk] = []
     for i, chunk in enumerate(chunks):
+        if chunk.role:
+            continue
         if reason := furniture(chunk.text):
             chunk.drop(reason)
         elif date_line(chunk.text) is not None or byline(chunk.text) is not None:
             continue  # above the headline, still the article's date or byline (read_head takes it)
         elif (chunk.words >= TITLE_WORDS or chunk.sentence) and not BREADCRUMBS.match(chunk.text) \
                 and not _menu_under(chunks, i):
+            if _kicker_over(chunks, i):
+                header.append(chunk)
+                continue
             headlines = [c for c in header if not BREADCRUMBS.match(c.text)]
             title = headlines[-1] if headlines and _statement(chunk) else chunk
             header = [c for c in header if c is not title]
@@ -48,6 +70,23 @@ def take_title(chunks: list[Chunk], name: str) -> Chunk:
         return header[-1]
     raise SourceError(f"{name} holds no article text, only boilerplate",
                       "check that the file holds the article's headline and paragraphs")
+
+
+KICKER_WORDS = 5  # a kicker over the headline ("Letters to the Editor") is at most this long
+DEK_WORDS = 45  # a standfirst is at most this long; a longer line after a headline is the text
+
+
+def _kicker_over(chunks: list[Chunk], i: int) -> bool:
+    """The line is a kicker: short, with a longer headline-shaped line under it, which a standfirst, a byline
+    or a date line follows ("Letters to the Editor" / "Letters: The library levy ..." / "Readers weigh in.")."""
+    following = [c for c in chunks[i + 1:i + 4] if not c.role and not furniture(c.text)]
+    if chunks[i].words > KICKER_WORDS or chunks[i].sentence or ":" in chunks[i].text or len(following) < 2:
+        return False  # "Kenia: Nairobi von unten" is a headline's shape
+    headline, after = following[0], following[1]
+    standfirst = _statement(after) and after.words <= DEK_WORDS
+    return headline.words > chunks[i].words and not _statement(headline) and date_line(headline.text) is None \
+        and byline(headline.text) is None and (standfirst or date_line(after.text) is not None
+                                               or byline(after.text) is not None)
 
 
 def _menu_under(chunks: list[Chunk], i: int) -> bool:
