@@ -86,7 +86,10 @@ _LABELS = _words_re(
     "te puede interesar|lo más leído|relacionado|relacionados|temas|lire aussi|lire la suite|à lire aussi|"
     "les plus lus|sur le même sujet|voir aussi|à voir aussi|à lire|en savoir plus|filed under|archivado en|"
     "lo más visto|schlagwörter|mots-clés|etiquetas|before you go|before you go…|ir a los comentarios|"
-    "go to comments|zu den kommentaren|aller aux commentaires")
+    "go to comments|zu den kommentaren|aller aux commentaires|am meisten gelesen|top gelesen|meistgelesene artikel|"
+    "beliebteste artikel|meistkommentiert|most shared|most commented|les plus partagés|les plus commentés|"
+    "i più letti|più letti|i più visti|più condivisi|lo más compartido|más leídas|lo más comentado|don't miss|"
+    "nicht verpassen|à ne pas manquer|da non perdere|no te lo pierdas")
 _TEASER_LABELS = re.compile(
     r"^(?:related(?: posts| stories| articles| content)?|read more|read next|what to read next|more stories|"
     r"more on this story|most read(?: in [\w ]+)?|most popular|most viewed|more trending|trending(?: now)?|"
@@ -94,7 +97,9 @@ _TEASER_LABELS = re.compile(
     r"mehr zum thema|mehr zu diesem thema|mehr themen(?: auf [\w.]+)?|lesen sie (?:auch|mehr)(?: zu diesen themen)?|"
     r"auch interessant|das könnte sie auch interessieren|empfehlungen|meistgelesen|am beliebtesten|"
     r"weitere artikel|passend zum artikel|noticias? relacionadas?|lee también|lea también|te puede interesar|"
-    r"lo más leído|lire aussi|à lire aussi|les plus lus|sur le même sujet|voir aussi|à voir aussi)\s*:?$", re.I)
+    r"lo más leído|lire aussi|à lire aussi|les plus lus|sur le même sujet|voir aussi|à voir aussi|am meisten gelesen|"
+    r"top gelesen|meistgelesene artikel|beliebteste artikel|most shared|most commented|les plus partagés|"
+    r"les plus commentés|i più letti|più letti|i più visti|più condivisi|lo más compartido|más leídas)\s*:?$", re.I)
 _SHARE_WORDS = {
     "facebook", "x", "twitter", "whatsapp", "reddit", "pinterest", "linkedin", "tumblr", "flipboard", "threads",
     "telegram", "email", "e-mail", "mail", "print", "copy", "link", "copy link", "gettr", "gab", "parler",
@@ -142,8 +147,8 @@ REPORTED = re.compile(  # a story's sentence reports words: no call to action
 READER = re.compile(  # words by which a text speaks to its reader, or of its publisher as "we"
     r"\b(?:you|your|us|our|we|du|dich|dein\w*|euch|uns|unser\w*|wir|vous|votre|vos|nous|notre|nos|tu|usted|"
     r"nosotros|nuestr[oa]s?)\b", re.I)
-_PAGE_WORDING = {"comment policy", "legal notice", "paywall", "disclaimer", "affiliate note",  # the page speaks,
-                 "feedback widget"}  # never a sentence reporting what someone said
+_PAGE_WORDING = {"comment policy", "legal notice", "paywall", "disclaimer", "affiliate note", "support appeal",  # the page
+                 "feedback widget", "subscription offer"}  # speaks, never a sentence reporting what someone said
 DIALOG_WORDS = 8  # a dialog's button ("No thanks, I'll pay full price") is at most this long
 CREDIT_LINE_WORDS = 25  # a credit line ("With files from ...", "First published in ...") is at most this long
 SHORT_APPEAL = 12  # an appeal that neither speaks to the reader nor offers the publisher's goods is this short
@@ -209,8 +214,15 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r"\b(?:please|bitte|por favor|merci de|keep (?:it|the|your)|we (?:reserve|moderate)|"
                                   r"our)\b.{0,60}\b(?:comments?|discussion|kommentare?|comentarios|commentaires)\b"
                                   r".{0,120}\b(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
-                                  r"richtlinien|respetuos\w*|respectueu\w*)", re.I)),
-    ("disclaimer", re.compile(r"nicht (?:unbedingt )?der meinung der redaktion|"
+                                  r"richtlinien|respetuos\w*|respectueu\w*)|\bkommentarfunktion\b|\bforenregeln\b|"
+                                  r"\bcommentaires sont réservés\b|\bcharte de modération\b|^welcome to the discussion\b|"
+                                  r"^comments are subject to\b|\bcommunity (?:rules|standards)\b.{0,40}\bcomments?\b|"
+                                  r"\bcomments?\b.{0,60}\bcommunity (?:rules|standards)\b", re.I)),
+    ("comment link", re.compile(r"^(?:forum \(\d+ (?:postings?|beiträge)\)|postings anzeigen|\d+ (?:kommentare?|comments?|"
+                                r"réactions?|commentaires?|commenti|comentarios|postings?)|kommentieren|commenter|"
+                                r"réagissez à cet article|comment on this (?:story|article)|leave a comment|"
+                                r"lascia un commento|deja un comentario)$", re.I)),
+    ("disclaimer", re.compile(r"nicht (?:unbedingt )?(?:der|die) meinung der redaktion|"
                               r"not responsible for the content of external (?:sites|websites|links)|"
                               r"^(?:all )?(?:prices?|details)\b.{0,40}\b(?:correct|accurate) at (?:the )?time of "
                               r"(?:publication|publishing|writing)|"
@@ -228,13 +240,25 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                              r"(?:zum|direkt zum) (?:inhalt|hauptinhalt)(?: springen)?|aller au contenu(?: principal)?|"
                              r"saltar al contenido(?: principal)?|vai al contenuto(?: principale)?|"
                              r"skip to search|aller à la recherche|zur suche(?: springen)?|ir a la búsqueda)$", re.I)),
-    ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|report an? (?:error|typo)|"
+    ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|^(?=(?:\S+\s+){0,14}\S+$).*"
+                                   r"report an? (?:error|typo)|"
                                    r"donnez-nous votre avis|give us your feedback|avez-vous testé cette recette|"
                                    r"wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|"
                                    r"^(?:durchschnittliche bewertung|average rating|note moyenne)\s*:\s*\d|"
                                    r"^(?:how (?:useful|helpful) was this|was this article helpful|rate this article)|"
                                    r"(?:^|\byou(?:'ve| have)? )spotted an? (?:error|typo)|reportar un error|"
                                    r"signaler une erreur", re.I)),
+    ("image button", re.compile(r"^(?:expand|enlarge|zoom|view) (?:the )?(?:image|photo|picture)$|^bild vergrößern$|"
+                                r"^agrandir (?:l'image|la photo)$|^ampliar (?:imagen|foto)$|^ingrandisci(?: l'immagine)?$",
+                                re.I)),
+    ("support appeal", re.compile(r"^(?=(?:\S+\s+){0,30}\S+$).*(?:\b(?:listener|reader|viewer|member)-(?:supported|funded)\b|"
+                                  r"(?:^|[.!?,]\s+|\b(?:please|today|you can|why not)\s+)become a "
+                                  r"(?:sustaining |monthly |founding )?(?:member|supporter)\b|"
+                                  r"\byour (?:gift|donation|support) (?:today )?(?:powers|keeps|makes|funds)\b)", re.I)),
+    ("subscription offer", re.compile(r"^enjoying (?:this|our) (?:story|article|journalism|reporting)\?$|"
+                                      r"^(?=(?:\S+\s+){0,30}\S+$)(?=.*\b(?:subscri\w*|print and online|digital access|"
+                                      r"unlimited access|full year|all access)\b).*\bfor (?:just |only |as little as )?"
+                                      r"[$€£]\s?\d+(?:[.,]\d+)? (?:a|per) (?:week|month|year)\b", re.I)),
     ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
     ("promo", re.compile(r"^(?=.{0,120}$).*\b(?:app|e-?paper|newsletter|podcast)\b[^.?]*!$", re.I)),
     ("paywall notice", re.compile(r"^(?:you have|you've got) (?:\d+|one|two|three) (?:more )?free (?:articles?|stor(?:y|ies)) "
@@ -264,7 +288,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"mehr dazu|auch interessant|lee también|lea también|lire aussi|à lire aussi|voir aussi|leggi anche|"
         r"te puede interesar|"
         r"potrebbe interessarti)\s*[:|]\s*\S"
-        r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$", re.I)),
+        r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$|^also read\s+\S", re.I)),
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
     ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\bwe (?:may |might )?(?:earn|receive) (?:a |an )?"
@@ -272,7 +296,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r"provision erhalten|ohne mehrkosten für sie|at no (?:extra|additional) cost to you|"
                                    r"enlaces? de afiliad|liens? (?:d')?affiliation", re.I)),
     # the legal small print of a form or a banner: its terms, and the reader asked to agree ("you agree to our")
-    ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? cookies|"
+    ("legal notice", re.compile(r"recaptcha|\b(?:we|this (?:site|website)) uses? (?:a few |some |only )?cookies|"
+                                r"message and data rates may apply|\breply stop to (?:cancel|unsubscribe|opt out)\b|"
+                                r"\ball rights reserved\b|alle rechte vorbehalten|tous droits réservés|"
+                                r"todos los derechos reservados|tutti i diritti riservati|"
                                 r"\b(?:questo sito|este sitio(?: web)?|ce site|diese (?:web)?seite|diese website|wir|nous) "
                                 r"(?:utilizza|utiliza|utilise|utilisons|verwendet|verwenden|nutzt|nutzen) (?:\w+ )?"
                                 r"cookies?\b|\butiliz(?:amos|ziamo) (?:\w+ )?cookies?\b|"
