@@ -9,7 +9,7 @@ from layout.errors import SourceError
 from layout.readers.text.boilerplate import REPORTED, caption, credit, furniture, line_reason, self_contained_credit
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_SCAN, HEAD_WORDS, Chunk
 from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, contains_headline, date_line,
-                                       is_byline_word, name_line, same, similar_start, split_names)
+                                       is_byline_word, name_line, person_line, same, similar_start, split_names)
 
 TITLE_WORDS = 4  # a headline has at least this many words; shorter lines above it are menus, the site, a kicker
 SITE_NAME_WORDS = 6  # a site's name is at most this long
@@ -85,7 +85,7 @@ def read_head(body: list[Chunk], title: Chunk, above: int = 0) -> dict:
             after = body[i + 1] if i + 1 < len(body) else None
             bare_names = top and not explicit and not _menu_follows(body, i)
             _head_line(chunk, after, title.text, meta, bare_names=bare_names, last=i == start - 1)
-        top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated"))
+        top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated") or _bare_names(chunk))
     return meta
 
 
@@ -133,6 +133,11 @@ def _menu_follows(body: list[Chunk], i: int) -> bool:
     return len(following) == 2 and all(c.short and c.words <= 2 and date_line(c.text) is None for c in following)
 
 
+def _bare_names(chunk: Chunk) -> bool:
+    """A line of names only, dropped as a byline: the names on the next line are authors too."""
+    return chunk.reason == "byline" and person_line(chunk.text)
+
+
 def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_names: bool,
                last: bool) -> None:
     """Classify one line above the body: repeats, byline, date line, place, kicker, lead-image caption."""
@@ -154,9 +159,9 @@ def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_n
     elif (date := date_line(text)) is not None:
         chunk.drop("date line")
         meta["date"] = meta["date"] or date
-    elif bare_names and name_line(text) and not credit(text):
-        chunk.drop("byline")
-        meta["authors"] = meta["authors"] or split_names(text)
+    elif bare_names and person_line(text) and not credit(text):
+        chunk.drop("byline")  # one name a line, under each other: all authors
+        meta["authors"] = tuple(dict.fromkeys(meta["authors"] + split_names(text)))
     elif PLACE_LINE.match(text):
         chunk.drop("dateline")
         meta["dateline"] = meta["dateline"] or text.rstrip(".")

@@ -58,6 +58,13 @@ _BYLINE_WORDS = {"by", "von", "por", "par", "author", "autor", "autorin", "autho
 _PARTICLES = {"von", "van", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "bin", "al",
               "ibn", "dos", "das", "zu", "y", "und", "and", "&", "et", "e"}
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÞŁŚŻ][\w'’.-]*$")
+JOBS = (r"reporter|correspondent|editor|writer|journalist|columnist|author|contributor|producer|"
+        r"redakteur(?:in)?|autor(?:in)?|korrespondent(?:in)?|journalist(?:in)?|periodista|redactora?|"
+        r"corresponsal|journaliste|rédact(?:eur|rice)|professor|researcher|lecturer|analyst|fellow")
+_JOB = re.compile(rf"\b(?:{JOBS})s?\b", re.I)
+_ORGANISATION = re.compile(r"\b(?:service|agency|agentur|agence|agencia|news|nachrichten|press|presse|staff|desk|"
+                           r"team|redaktion|rédaction|redacción|newsroom|media|reporting|bureau|network|online)\b",
+                           re.I)
 
 
 def dateline_of(text: str) -> str:
@@ -87,6 +94,11 @@ def name_line(text: str) -> bool:
     return bool(names) and all(_is_name(n) for n in names)
 
 
+def person_line(text: str) -> bool:
+    """A line of personal names only, no desk, agency or job ("Local News Service", "Staff Writer")."""
+    return name_line(text) and not any(_JOB.search(n) or _ORGANISATION.search(n) for n in split_names(text))
+
+
 def _is_name(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4:
@@ -96,10 +108,11 @@ def _is_name(name: str) -> bool:
 
 
 def split_names(text: str) -> tuple[str, ...]:
-    """The names in a byline: split at commas, slashes, "and"; places after a comma left out."""
+    """The names in a byline: split at commas, slashes, "and"; places and job titles after a comma left out
+    ("Jane Roe, Crime Correspondent")."""
     parts = re.split(r"\s*(?:,|/|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text.strip(" .,"))
     names = [p.strip() for p in parts if p.strip()]
-    return tuple(n for i, n in enumerate(names) if i == 0 or len(n.split()) >= 2)
+    return tuple(n for i, n in enumerate(names) if i == 0 or len(n.split()) >= 2 and not _JOB.search(n))
 
 
 def byline(text: str) -> tuple[str, ...] | None:
@@ -193,9 +206,6 @@ def _parse_date(text: str) -> str | None:
 
 
 
-JOBS = (r"reporter|correspondent|editor|writer|journalist|columnist|author|contributor|producer|"
-         r"redakteur(?:in)?|autor(?:in)?|korrespondent(?:in)?|journalist(?:in)?|periodista|redactora?|"
-         r"corresponsal|journaliste|rédact(?:eur|rice)|professor|researcher|lecturer|analyst|fellow")
 _AUTHOR_NOTE = re.compile(
     rf"^(?:(?:[A-ZÀ-Þ][\w'’.-]+ ){{1,3}}(?:is|was|ist|war|es|est)|is|ist)\s+(?:an?|the|eine?|una?|une)?\s*"
     rf"[^.]{{0,80}}\b(?:{JOBS})\b", re.I)

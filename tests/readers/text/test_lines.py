@@ -2,7 +2,8 @@
 
 import pytest
 
-from layout.readers.text.lines import byline, date_line, dated_caption, dateline_of, is_sentence, place_lead
+from layout.readers.text.lines import (byline, date_line, dated_caption, dateline_of, is_sentence, person_line,
+                                       place_lead)
 
 
 @pytest.mark.parametrize("line, names", [
@@ -14,6 +15,9 @@ from layout.readers.text.lines import byline, date_line, dated_caption, dateline
     ("Di Maio said the vote was lost", None),
     ("Di Maio Luigi", None),
     ("Photos by John Roe", None),
+    ("By Ada Lind, Transport Correspondent", ("Ada Lind",)),             # a job after a comma is no author
+    ("By Ada Lind and Olu Bello, Staff Writers", ("Ada Lind", "Olu Bello")),
+    ("By the time the ferry left on 9 June 2024, the storm had passed.", None),
 ])
 def test_byline(line, names):
     assert byline(line) == names
@@ -29,6 +33,16 @@ def test_byline(line, names):
 ])
 def test_date_line(line, iso):
     assert date_line(line) == iso
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Mara Holt", True),
+    ("Ada Lind, Science Reporter", True),
+    ("Regional News Service", False),
+    ("Crime Correspondent", False),
+])
+def test_person_line(line, expected):
+    assert person_line(line) is expected
 
 
 def test_datelines_and_place_leads():
