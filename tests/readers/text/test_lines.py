@@ -35,6 +35,42 @@ def test_date_line(line, iso):
     assert date_line(line) == iso
 
 
+@pytest.mark.parametrize("line, lang, iso", [
+    # the time before the date, a time zone, a month abbreviated with a dot
+    ("Posted 9:47 p.m. EST Nov. 12, 2024", "en", "2024-11-12"),
+    ("Updated 11:05 AM PDT, Sept. 3, 2024", "", "2024-09-03"),
+    ("Wed 12 Jun 2024 08.15 BST", "en", "2024-06-12"),
+    ("March 2nd, 2024", "en", "2024-03-02"),
+    ("1er avril 2024", "fr", "2024-04-01"),
+    # Austrian month names
+    ("3. Jänner 2024, 08:30", "de", "2024-01-03"),
+    ("Veröffentlicht 14:20 Uhr, 7. Feber 2024", "de", "2024-02-07"),
+    # a second date, of the last update, is not the article's: before or after it, with or without a separator
+    ("Published: 18:05, 8 Oct 2024 | Updated: 07:30, 9 Oct 2024", "en", "2024-10-08"),
+    ("Last updated 9 October 2024 · Published 8 October 2024", "en", "2024-10-08"),
+    ("Aktualisiert: 9. Oktober 2024, 07:30 | Erstellt: 8. Oktober 2024, 18:05", "de", "2024-10-08"),
+    ("Publié le 08/10/2024 à 18h05 - Mis à jour le 09/10/2024 à 07h30", "fr", "2024-10-08"),
+    ("Pubblicato il 08/10/2024 alle 18:05 | Aggiornato il 09/10/2024", "it", "2024-10-08"),
+    # numeric dates: day first in the languages that write them so; either order only when one cannot be a month
+    ("Publicado el 08-10-2024 a las 18:05", "es", "2024-10-08"),
+    ("Gepubliceerd op 08-10-2024 om 18:05", "nl", "2024-10-08"),
+    ("Published 04/05/2024", "de", "2024-05-04"),
+    ("Published 04/05/2024", "en", ""),          # 4 May or April 5: a date line, its day unknown
+    ("Published 04/05/2024", "", ""),
+    ("Published 4/25/2024", "en", "2024-04-25"),
+    ("Published 25/4/2024", "en", "2024-04-25"),
+    ("3 hours ago | 5 min read", "en", ""),
+    ("Published Tuesday 8 October 2024 at 18:05 Last updated Wednesday 9 October 2024 at 07:30", "en", "2024-10-08"),
+    # the story's sentences are no date lines
+    ("Published in 2019, the report found that rents had doubled.", "en", None),
+    ("Talks resumed on 3 March 2024.", "en", None),
+    ("Storm live: the latest updates | 3 March 2024", "en", None),
+    ("The ferry sailed on 4/5/2024 with forty passengers aboard and a band.", "en", None),
+])
+def test_date_line_families(line, lang, iso):
+    assert date_line(line, lang) == iso
+
+
 @pytest.mark.parametrize("line, expected", [
     ("Mara Holt", True),
     ("Ada Lind, Science Reporter", True),
