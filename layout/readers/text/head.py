@@ -8,7 +8,7 @@ import re
 from layout.errors import SourceError
 from layout.readers.text.boilerplate import REPORTED, caption, credit, furniture, line_reason, self_contained_credit
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_SCAN, HEAD_WORDS, Chunk
-from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, contains_headline,
+from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, byline_date, contains_headline,
                                        date_line, is_byline_word, is_update, name_line, person_line, same,
                                        similar_start, split_names)
 
@@ -156,6 +156,7 @@ def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_n
     elif (names := byline(text)) is not None:
         chunk.drop("byline")
         meta["authors"] = meta["authors"] or names
+        meta["date"] = meta["date"] or byline_date(text, lang) or ""
     elif is_byline_word(text):
         chunk.drop("byline")
         if after is not None and not after.role and (name_line(after.text) or byline(after.text)):

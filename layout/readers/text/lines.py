@@ -65,6 +65,7 @@ _JOB = re.compile(rf"\b(?:{JOBS})s?\b", re.I)
 _ORGANISATION = re.compile(r"\b(?:service|agency|agentur|agence|agencia|news|nachrichten|press|presse|staff|desk|"
                            r"team|redaktion|rédaction|redacción|newsroom|media|reporting|bureau|network|online)\b",
                            re.I)
+_BYLINE_CUT = re.compile(r"\s*[|·•∙]\s*|\s+[-–—]\s+|,\s*|\s+(?:on|am|le|el|il|op|den)\s+", re.I)
 
 
 def dateline_of(text: str) -> str:
@@ -116,7 +117,21 @@ def split_names(text: str) -> tuple[str, ...]:
 
 
 def byline(text: str) -> tuple[str, ...] | None:
-    """The authors named by a "By X" / "Von X und Y" line, or None when `text` is no byline."""
+    """The authors named by a "By X" / "Von X und Y" line, or None when `text` is no byline; the line may go
+    on with a date or a reading time ("By X · March 2, 2025 · 11 min read")."""
+    names = _names_after_by(text)
+    if names is None and (cut := _dated_byline(text)) is not None:
+        names = cut[0]
+    return names
+
+
+def byline_date(text: str, lang: str = "") -> str | None:
+    """The date a byline carries after its names ("Von A B | 25. Jänner 2025, 22:14"), in ISO form; else None."""
+    cut = _dated_byline(text, lang)
+    return cut[1] if cut is not None else None
+
+
+def _names_after_by(text: str) -> tuple[str, ...] | None:
     match = _BYLINE.match(text)
     if not match or len(text.split()) > 14:
         return None
@@ -124,6 +139,18 @@ def byline(text: str) -> tuple[str, ...] | None:
     if not names or not all(_is_name(n) or n.isupper() and 1 <= len(n.split()) <= 4 for n in names):
         return None
     return names
+
+
+def _dated_byline(text: str, lang: str = "") -> tuple[tuple[str, ...], str | None] | None:
+    """A byline and what follows its names (a date, a time, a reading time): (names, date), cut at the last
+    separator, comma or "on" that leaves a byline before it."""
+    if not _BYLINE.match(text):
+        return None
+    for cut in reversed(list(_BYLINE_CUT.finditer(text))):
+        names, rest = _names_after_by(text[:cut.start()]), text[cut.end():]
+        if names is not None and ((date := date_line(rest, lang)) is not None or _meta_part(rest)):
+            return names, date
+    return None
 
 
 _MONTHS = {

@@ -25,6 +25,19 @@ def reason(article, needle: str) -> str:
     return next(d.reason for d in article.dropped if needle in d.text)
 
 
+def test_a_byline_carries_the_date_after_a_separator():
+    article = read(*EN[:2], "Von Tobias Grünwald | 14. Feber 2024, 19:40", *EN[2:])
+    assert article.meta.authors == ("Tobias Grünwald",)
+    assert article.meta.date == "2024-02-14"
+    assert reason(article, "Grünwald") == "byline"
+    assert [b.text for b in article.blocks] == list(EN[2:])
+
+
+def test_a_byline_with_date_and_reading_time():
+    article = read(*EN[:2], "By Nora Quist · June 9, 2024 · 6 min read", *EN[2:])
+    assert (article.meta.authors, article.meta.date) == (("Nora Quist",), "2024-06-09")
+
+
 def test_the_published_date_not_the_update():
     article = read(*EN[:2], "By Ada Lind, Transport Correspondent",
                    "Published: 18:05, 8 Oct 2024 | Updated: 07:30, 9 Oct 2024", *EN[2:])

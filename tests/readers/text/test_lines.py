@@ -2,8 +2,8 @@
 
 import pytest
 
-from layout.readers.text.lines import (byline, date_line, dated_caption, dateline_of, is_sentence, person_line,
-                                       place_lead)
+from layout.readers.text.lines import (byline, byline_date, date_line, dated_caption, dateline_of, is_sentence,
+                                       person_line, place_lead)
 
 
 @pytest.mark.parametrize("line, names", [
@@ -69,6 +69,20 @@ def test_date_line(line, iso):
 ])
 def test_date_line_families(line, lang, iso):
     assert date_line(line, lang) == iso
+
+
+@pytest.mark.parametrize("line, lang, names, iso", [
+    ("By Nora Quist · June 9, 2024 · 6 min read", "en", ("Nora Quist",), "2024-06-09"),
+    ("Von Tobias Grünwald | 14. Feber 2024, 19:40", "de", ("Tobias Grünwald",), "2024-02-14"),
+    ("By Ada Lind and Olu Bello, 9 June 2024", "en", ("Ada Lind", "Olu Bello"), "2024-06-09"),
+    ("Von Mira Falk am 4. März 2024", "de", ("Mira Falk",), "2024-03-04"),
+    ("Par Claire Morvan - 08/10/2024 à 18h05", "fr", ("Claire Morvan",), "2024-10-08"),
+    ("By Ada Lind | 6 min read", "en", ("Ada Lind",), None),
+    ("By Ada Lind", "en", ("Ada Lind",), None),
+])
+def test_a_byline_with_the_date_on_its_line(line, lang, names, iso):
+    assert byline(line) == names
+    assert byline_date(line, lang) == iso
 
 
 @pytest.mark.parametrize("line, expected", [
