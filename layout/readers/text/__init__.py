@@ -30,7 +30,8 @@ def read(text: str, name: str) -> Article:
     body = [c for c in chunks if not c.role]
     at = next(i for i, chunk in enumerate(chunks) if chunk is title)
     mark_tables(body)  # before the page's header and the line rules: a table's rows are no byline, menu or teaser
-    meta = read_head(body, title, above=sum(not c.role for c in chunks[:at]))
+    lang = _language([title.text] + [c.text for c in body[:40]])  # so far; it orders "12/04/2025"
+    meta = read_head(body, title, above=sum(not c.role for c in chunks[:at]), lang=lang)
     for rule in CONTEXT_RULES:
         rule(body, meta)
     blocks = _blocks(chunks)
@@ -38,7 +39,7 @@ def read(text: str, name: str) -> Article:
         raise SourceError(f"{name} holds no article text, only boilerplate",
                           "check that the file holds the article's paragraphs")
     meta["dateline"] = _dateline(blocks) or meta["dateline"] or place_lead(meta["dek"])
-    meta["lang"] = _language(title, blocks)
+    meta["lang"] = _language([title.text] + [b.text for b in blocks[:20]])
     dropped = tuple(Dropped(c.text, c.reason) for c in chunks if c.role == "drop")
     log.debug("%s: %d blocks, %d dropped", name, len(blocks), len(dropped))
     return Article(Meta(title=title.text, identifier=identifier("", title.text, tuple(blocks)), **meta),
@@ -71,8 +72,8 @@ def _dateline(blocks: list[Block]) -> str:
     return dateline_of(first.text) if first else ""
 
 
-def _language(title: Chunk, blocks: list[Block]) -> str:
-    """The article's language, detected offline from its text; English when too short or unsure."""
+def _language(texts: list[str]) -> str:
+    """The article's language, detected offline from its headline and text; English when too short or unsure."""
     from layout.readers.language import detect
 
-    return detect(" ".join([title.text] + [b.text for b in blocks[:20]])[:4000])
+    return detect(" ".join(texts)[:4000])

@@ -8,8 +8,9 @@ import re
 from layout.errors import SourceError
 from layout.readers.text.boilerplate import REPORTED, caption, credit, furniture, line_reason, self_contained_credit
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_SCAN, HEAD_WORDS, Chunk
-from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, contains_headline, date_line,
-                                       is_byline_word, name_line, same, similar_start, split_names)
+from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, byline_date, contains_headline,
+                                       date_line, is_byline_word, is_update, name_line, person_line, same,
+                                       similar_start, split_names)
 
 TITLE_WORDS = 4  # a headline has at least this many words; shorter lines above it are menus, the site, a kicker
 SITE_NAME_WORDS = 6  # a site's name is at most this long
@@ -108,9 +109,9 @@ def _statement(chunk: Chunk) -> bool:
         EXCLAIMED_END.search(chunk.text) is not None and chunk.words >= EXCLAIMED_DEK_WORDS)
 
 
-def read_head(body: list[Chunk], title: Chunk, above: int = 0) -> dict:
+def read_head(body: list[Chunk], title: Chunk, above: int = 0, lang: str = "") -> dict:
     """Standfirst, bylines and date lines between the headline and the first body paragraph (and the
-    `above` bylines and date lines over the headline, which open `body`)."""
+    `above` bylines and date lines over the headline, which open `body`); `lang` orders a numeric date."""
     meta: dict = {"dek": "", "authors": (), "date": "", "dateline": ""}
     if len(body) > above and not body[above].role and _dek_like(body[above]):
         body[above].role = "dek"
@@ -123,9 +124,15 @@ def read_head(body: list[Chunk], title: Chunk, above: int = 0) -> dict:
         if not chunk.role:
             after = body[i + 1] if i + 1 < len(body) else None
             bare_names = top and not explicit and not _menu_follows(body, i)
-            _head_line(chunk, after, title.text, meta, bare_names=bare_names, last=i == start - 1)
-        top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated"))
+            _head_line(chunk, after, title.text, meta, bare_names=bare_names, last=i == start - 1, lang=lang)
+        top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated") or _bare_names(chunk))
+    meta["date"] = meta["date"] or _updated(head, lang)
     return meta
+
+
+def _updated(head: list[Chunk], lang: str) -> str:
+    """The date of the first update line, for a page that states no other date."""
+    return next((d for c in head if c.reason == "date line" and (d := date_line(c.text, lang))), "")
 
 
 def _repeats_head(text: str, title: str, dek: str) -> bool:
@@ -172,8 +179,13 @@ def _menu_follows(body: list[Chunk], i: int) -> bool:
     return len(following) == 2 and all(c.short and c.words <= 2 and date_line(c.text) is None for c in following)
 
 
+def _bare_names(chunk: Chunk) -> bool:
+    """A line of names only, dropped as a byline: the names on the next line are authors too."""
+    return chunk.reason == "byline" and person_line(chunk.text)
+
+
 def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_names: bool,
-               last: bool) -> None:
+               last: bool, lang: str = "") -> None:
     """Classify one line above the body: repeats, byline, date line, place, kicker, lead-image caption."""
     text = chunk.text
     if same(text, title) or contains_headline(text, title):
@@ -183,19 +195,20 @@ def _head_line(chunk: Chunk, after: Chunk | None, title: str, meta: dict, bare_n
     elif (names := byline(text)) is not None:
         chunk.drop("byline")
         meta["authors"] = meta["authors"] or names
+        meta["date"] = meta["date"] or byline_date(text, lang) or ""
     elif is_byline_word(text):
         chunk.drop("byline")
         if after is not None and not after.role and (name_line(after.text) or byline(after.text)):
             after.drop("byline")
             meta["authors"] = meta["authors"] or byline(after.text) or split_names(after.text)
+    elif (date := date_line(text, lang)) is not None:
+        chunk.drop("date line")
+        meta["date"] = meta["date"] or ("" if is_update(text) else date)
     elif line_reason(text):
         return
-    elif (date := date_line(text)) is not None:
-        chunk.drop("date line")
-        meta["date"] = meta["date"] or date
-    elif bare_names and name_line(text) and not credit(text):
-        chunk.drop("byline")
-        meta["authors"] = meta["authors"] or split_names(text)
+    elif bare_names and person_line(text) and not credit(text):
+        chunk.drop("byline")  # one name a line, under each other: all authors
+        meta["authors"] = tuple(dict.fromkeys(meta["authors"] + split_names(text)))
     elif PLACE_LINE.match(text):
         chunk.drop("dateline")
         meta["dateline"] = meta["dateline"] or text.rstrip(".")

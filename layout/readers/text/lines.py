@@ -70,6 +70,14 @@ _BYLINE_WORDS = {"by", "von", "por", "par", "author", "autor", "autorin", "autho
 _PARTICLES = {"von", "van", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "bin", "al",
               "ibn", "dos", "das", "zu", "y", "und", "and", "&", "et", "e"}
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÞŁŚŻ][\w'’.-]*$")
+JOBS = (r"reporter|correspondent|editor|writer|journalist|columnist|author|contributor|producer|"
+        r"redakteur(?:in)?|autor(?:in)?|korrespondent(?:in)?|journalist(?:in)?|periodista|redactora?|"
+        r"corresponsal|journaliste|rédact(?:eur|rice)|professor|researcher|lecturer|analyst|fellow")
+_JOB = re.compile(rf"\b(?:{JOBS})s?\b", re.I)
+_ORGANISATION = re.compile(r"\b(?:service|agency|agentur|agence|agencia|news|nachrichten|press|presse|staff|desk|"
+                           r"team|redaktion|rédaction|redacción|newsroom|media|reporting|bureau|network|online)\b",
+                           re.I)
+_BYLINE_CUT = re.compile(r"\s*[|·•∙]\s*|\s+[-–—]\s+|,\s*|\s+(?:on|am|le|el|il|op|den)\s+", re.I)
 
 
 def dateline_of(text: str) -> str:
@@ -99,6 +107,11 @@ def name_line(text: str) -> bool:
     return bool(names) and all(_is_name(n) for n in names)
 
 
+def person_line(text: str) -> bool:
+    """A line of personal names only, no desk, agency or job ("Local News Service", "Staff Writer")."""
+    return name_line(text) and not any(_JOB.search(n) or _ORGANISATION.search(n) for n in split_names(text))
+
+
 def _is_name(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4:
@@ -108,14 +121,29 @@ def _is_name(name: str) -> bool:
 
 
 def split_names(text: str) -> tuple[str, ...]:
-    """The names in a byline: split at commas, slashes, "and"; places after a comma left out."""
+    """The names in a byline: split at commas, slashes, "and"; places and job titles after a comma left out
+    ("Jane Roe, Crime Correspondent")."""
     parts = re.split(r"\s*(?:,|/|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text.strip(" .,"))
     names = [p.strip() for p in parts if p.strip()]
-    return tuple(n for i, n in enumerate(names) if i == 0 or len(n.split()) >= 2)
+    return tuple(n for i, n in enumerate(names) if i == 0 or len(n.split()) >= 2 and not _JOB.search(n))
 
 
 def byline(text: str) -> tuple[str, ...] | None:
-    """The authors named by a "By X" / "Von X und Y" line, or None when `text` is no byline."""
+    """The authors named by a "By X" / "Von X und Y" line, or None when `text` is no byline; the line may go
+    on with a date or a reading time ("By X · March 2, 2025 · 11 min read")."""
+    names = _names_after_by(text)
+    if names is None and (cut := _dated_byline(text)) is not None:
+        names = cut[0]
+    return names
+
+
+def byline_date(text: str, lang: str = "") -> str | None:
+    """The date a byline carries after its names ("Von A B | 25. Jänner 2025, 22:14"), in ISO form; else None."""
+    cut = _dated_byline(text, lang)
+    return cut[1] if cut is not None else None
+
+
+def _names_after_by(text: str) -> tuple[str, ...] | None:
     match = _BYLINE.match(text)
     if not match or len(text.split()) > 14:
         return None
@@ -125,40 +153,72 @@ def byline(text: str) -> tuple[str, ...] | None:
     return names
 
 
+def _dated_byline(text: str, lang: str = "") -> tuple[tuple[str, ...], str | None] | None:
+    """A byline and what follows its names (a date, a time, a reading time): (names, date), cut at the last
+    separator, comma or "on" that leaves a byline before it."""
+    if not _BYLINE.match(text):
+        return None
+    for cut in reversed(list(_BYLINE_CUT.finditer(text))):
+        names, rest = _names_after_by(text[:cut.start()]), text[cut.end():]
+        if names is not None and ((date := date_line(rest, lang)) is not None or _meta_part(rest)):
+            return names, date
+    return None
+
+
 _MONTHS = {
     name: number for number, names in enumerate((
-        "january januar janvier enero gennaio jan jän ene gen",
-        "february februar février febrero febbraio feb fév",
-        "march märz mars marzo mar mär",
+        "january januar jänner janvier enero gennaio januari janeiro jan jän jänn ene gen",
+        "february februar feber février febrero febbraio februari fevereiro feb fév febr",
+        "march märz mars marzo maart março mar mär mrt",
         "april avril abril aprile apr avr abr",
-        "may mai mayo maggio mag",
-        "june juni juin junio giugno jun giu",
-        "july juli juillet julio luglio jul juil lug",
-        "august août agosto aug aoû ago",
-        "september septembre septiembre settembre sep sept set",
-        "october oktober octobre octubre ottobre oct okt ott",
-        "november novembre noviembre nov",
-        "december dezember décembre diciembre dicembre dec dez déc dic",
+        "may mai mayo maggio mei maio mag",
+        "june juni juin junio giugno junho jun giu",
+        "july juli juillet julio luglio julho jul juil lug",
+        "august août agosto augustus aug aoû ago",
+        "september septembre septiembre settembre setembro sep sept set",
+        "october oktober octobre octubre ottobre outubro oct okt ott",
+        "november novembre noviembre novembro nov",
+        "december dezember décembre diciembre dicembre dezembro dec dez déc dic",
     ), start=1) for name in names.split()
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_FORMS = (
-    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), False),
-    (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b"), False),
-    (re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"), False),
-    (re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m>{_MONTH})\.?\s+(?:de\s+)?(?P<y>\d{{4}})\b", re.I), True),
-    (re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.I), True),
+_ORDINAL = r"(?:st|nd|rd|th|er|º|°)?"  # "March 2nd", "1er avril", "1º de mayo"
+_DATE_FORMS = (  # each with the order of its day and month: "ymd", "dmy", "named", or "either" (by language)
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "ymd"),
+    (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b"), "dmy"),
+    (re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"), "either"),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\.?\s+(?:de\s+|of\s+)?(?P<m>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})\b",
+                re.I), "named"),
+    (re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b", re.I), "named"),
 )
+# languages that write a numeric date day first ("12/04/2025" is 12 April); English may be either
+DAY_FIRST = frozenset("de fr es it nl pt ca pl cs sk da no nb sv fi ru uk el tr ro hr sl sr bg id ms vi".split())
+_UPDATE = (r"(?:last\s+|zuletzt\s+|dernière\s+)?(?:updated|update|aktualisiert|geändert|mis à jour|modifié|"
+           r"actualisé|actualizado|actualización|aggiornato|aggiornamento|bijgewerkt|atualizado)")
+_UPDATED = re.compile(rf"\b{_UPDATE}\b", re.I)  # a second date, of the last change: not the article's date
+_PUBLISHED = r"(?:published|posted|publié|veröffentlicht|erschienen|erstellt|publicado|pubblicato|gepubliceerd)"
+_UPDATE_CLAUSE = re.compile(rf"\b{_UPDATE}\b.*?(?=\s[-–—]\s|[|·•∙]|\b{_PUBLISHED}\b|$)", re.I)
+_SEPARATOR = re.compile(  # between the parts of a date line: a bar, a dot, a dash, or before an update's date
+    rf"\s*[|·•∙]\s*|\s+[-–—]\s+|(?<!\blast)(?<!zuletzt)(?<!dernière)\s+(?={_UPDATE}\b)", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m\b)|\b\d{1,2}[:h]\d{2}(?:\s*(?:uhr|h)\b|\b)",
+                   re.I)  # "6:02 a.m.", "10 PM", "22:14", "07h15", "15:10h"
+_ZONE = re.compile(r"\b(?:[A-Z]{1,3}[SDM]?T|UTC|GMT|MEZ|MESZ|OEZ|OESZ)\b(?:[+-]\d{1,2}(?::?\d{2})?)?")  # "CST", "UTC+1"
 _DATE_WORDS = re.compile(
-    r"\b(?:published|updated|last updated|posted|on|at|am|um|uhr|stand|veröffentlicht|aktualisiert|"
+    r"\b(?:published|updated|last updated|posted|on|at|am|um|uhr|stand|veröffentlicht|aktualisiert|zuletzt|"
+    r"erstellt|erschienen|"
     r"actualizado|publicado|a las|las|el|publié|mis à jour|le|à|h|min|mins|minutes?|hours?|days?|ago|"
     r"vor|minuten|stunden|tagen?|hace|horas?|días?|il y a|heures?|jours?|today|yesterday|heute|gestern|"
-    r"hoy|ayer|aujourd'hui|hier|a\.m\.|p\.m\.|am|pm|gmt|utc|cet|cest|mez|mesz|et|est|edt|bst|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|"
-    r"freitag|samstag|sonnabend|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"hoy|ayer|aujourd'hui|hier|pubblicato|aggiornato|alle|ore|gepubliceerd|bijgewerkt|om|"
+    r"am|pm|gmt|utc|cet|cest|mez|mesz|et|est|edt|bst|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
     rf"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|{_MONTH})\b\.?", re.I)
 _RELATIVE = re.compile(r"\b(?:ago|vor \d+|hace \d+|il y a)\b|\d+\s*(?:minutes?|hours?|days?|std|min)\.?\s+ago", re.I)
 _DAY_MONTH = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.(?!\d)")
+_READING_TIME = re.compile(r"\b\d+\s?(?:min|minutes?|minuten)\b\.?(?:\s*(?:read|lesezeit|de lectura|de lecture))?",
+                           re.I)
+_LINE_WORDS = 10  # a date line, or each part of one, has at most this many words
 
 
 CAPTION_WORDS = 40  # a caption is at most this long
@@ -180,48 +240,88 @@ def _only_date(text: str) -> bool:
     return any(pattern.fullmatch(day) for pattern, _ in _DATE_FORMS)
 
 
-def date_line(text: str) -> str | None:
-    """For a line that only states a date (or a time), the date in ISO form ("" if not exact); else None."""
-    if len(text.split()) > 10:
+def date_line(text: str, lang: str = "") -> str | None:
+    """For a line that only states a date (or a time), the date in ISO form ("" if not exact); else None.
+    A line of parts ("Published 10:31, 5 Mar 2025 | Updated 11:02") is one when every part states a date, a
+    time or a reading time; its date is the first part's that is no update's. `lang` orders "4/3/2025"."""
+    date = _date_part(text, lang)
+    if date is not None or not _SEPARATOR.search(text) or len(text.split()) > 3 * _LINE_WORDS:
+        return date
+    parts = [p for p in _SEPARATOR.split(text) if p.strip(" ,;")]
+    if not all(_meta_part(p) for p in parts) or all(_date_part(p, lang) is None for p in parts):
         return None
-    iso = _parse_date(text)
+    return _parse_date(text, lang) or ""
+
+
+def is_update(text: str) -> bool:
+    """A date line of the last change ("Updated 9 Oct 2024", "Mis à jour le ..."): the article's date is older."""
+    return _UPDATED.match(text.strip()) is not None
+
+
+def _date_part(text: str, lang: str) -> str | None:
+    """The date of a line that states a date or an age and at most two other words; a sentence's other words
+    are no story's ("Talks resumed on 3 March 2025.")."""
+    if len(text.split()) > _LINE_WORDS:
+        return None
+    iso = _parse_date(text, lang)
     if iso is None and not _RELATIVE.search(text) and not _DAY_MONTH.search(text):
         return None
-    rest = _DATE_WORDS.sub(" ", text)
-    rest = re.sub(r"[\d.,:/|()\-–—]+", " ", rest)
-    return (iso or "") if len(rest.split()) <= 2 else None
+    rest = _residue(text)
+    if len(rest) > 2 or is_sentence(text) and any(w.islower() and len(w) > 2 for w in rest):
+        return None
+    return iso or ""
 
 
-def _parse_date(text: str) -> str | None:
-    for pattern, named in _DATE_FORMS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        month = _MONTHS[match["m"].casefold()] if named else int(match["m"])
-        day, year = int(match["d"]), int(match["y"])
-        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+def _meta_part(text: str) -> bool:
+    """A part of a line that states a date, a time, an age or a reading time, and at most two other words."""
+    stated = (_parse_date(text) is not None or _RELATIVE.search(text) or _DAY_MONTH.search(text)
+              or _TIME.search(text) or _READING_TIME.search(text))
+    return bool(stated) and len(text.split()) <= _LINE_WORDS and len(_residue(text)) <= 2
+
+
+def _residue(text: str) -> list[str]:
+    """The words of a line that are no date, time, zone, age or reading time, nor a word around them."""
+    rest = _ZONE.sub(" ", _TIME.sub(" ", _READING_TIME.sub(" ", text)))
+    return re.sub(r"[\d.,:/|()\-–—·•∙]+", " ", _DATE_WORDS.sub(" ", rest)).split()
+
+
+def _parse_date(text: str, lang: str = "") -> str | None:
+    """The first date in `text` that no "Updated" introduces, in ISO form ("" when its order is unknown)."""
+    date = _first_date(_UPDATE_CLAUSE.sub(" ", text), lang)
+    return date if date is not None else _first_date(text, lang)
+
+
+def _first_date(text: str, lang: str) -> str | None:
+    matches = sorted(((m, kind) for pattern, kind in _DATE_FORMS for m in pattern.finditer(text)),
+                     key=lambda found: found[0].start())
+    return next((iso for m, kind in matches if (iso := _iso(m, kind, lang)) is not None), None)
+
+
+def _iso(match: re.Match, kind: str, lang: str) -> str | None:
+    """The date a match of one of _DATE_FORMS spells, or None; "" when it may be either day or month first."""
+    if kind == "either":
+        a, b = int(match["a"]), int(match["b"])
+        if a <= 12 and b <= 12 and a != b and lang not in DAY_FIRST:
+            return "" if 1900 <= int(match["y"]) <= 2100 else None
+        day, month = (b, a) if b > 12 else (a, b)  # "4/25/2025" is American; else day first
+    else:
+        day, month = int(match["d"]), _MONTHS[match["m"].casefold()] if kind == "named" else int(match["m"])
+    year = int(match["y"])
+    if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
+        return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 
 
-
-JOBS = (r"reporter|correspondent|editor|writer|journalist|columnist|author|contributor|producer|"
-         r"redakteur(?:in)?|autor(?:in)?|korrespondent(?:in)?|journalist(?:in)?|periodista|redactora?|"
-         r"corresponsal|journaliste|rédact(?:eur|rice)|professor|researcher|lecturer|analyst|fellow")
 _AUTHOR_NOTE = re.compile(
     rf"^(?:(?:[A-ZÀ-Þ][\w'’.-]+ ){{1,3}}(?:is|was|ist|war|es|est)|is|ist)\s+(?:an?|the|eine?|una?|une)?\s*"
     rf"[^.]{{0,80}}\b(?:{JOBS})\b", re.I)
-
-
-_READING_TIME = re.compile(r"\b\d+\s?(?:min|minutes?|minuten)\b\.?(?:\s*(?:read|lesezeit|de lectura|de lecture))?",
-                           re.I)
 
 
 def card_meta(text: str) -> list[str]:
     """For the meta line of a teaser card (names, date, age or reading time), its other words; else []."""
     if is_sentence(text) or len(text.split()) > 15:
         return []
-    if not (_RELATIVE.search(text) or _READING_TIME.search(text) and _parse_date(text)):
+    if not (_RELATIVE.search(text) or _READING_TIME.search(text) and _parse_date(text) is not None):
         return []
     rest = _DATE_WORDS.sub(" ", _READING_TIME.sub(" ", text))
     return re.sub(r"[\d.,:/|()\-–—]+", " ", rest).split() or ["age"]

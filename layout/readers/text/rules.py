@@ -219,11 +219,12 @@ def _story(chunk: Chunk) -> bool:
 
 
 def _late_bylines(body: list[Chunk], meta: dict) -> None:
-    """Bylines and date lines further down belong to teasers and widgets."""
+    """Bylines and date lines further down belong to teasers and widgets (a card's "By X · 5 min read" is left
+    for _cards, which drops the card's headline with it)."""
     for chunk in body:
         if chunk.role:
             continue
-        if byline(chunk.text) is not None or several_names(chunk.text):
+        if byline(chunk.text) is not None and not card_meta(chunk.text) or several_names(chunk.text):
             chunk.drop("byline")
         elif date_line(chunk.text) is not None:
             chunk.drop("date line")
