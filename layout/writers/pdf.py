@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,21 +85,46 @@ def write(job: Job) -> Files:
 def pdf_bytes(document, meta, options: PrintOptions = PrintOptions()) -> bytes:
     """Write a laid-out document with an /ID pinned to the article's identifier."""
     identifier = hashlib.md5(meta.identifier.encode()).hexdigest().encode()
-    finish = functools.partial(finish_pdf, bleed=BLEED_MM if options.marks else 0)
+    finish = functools.partial(finish_pdf, bleed=BLEED_MM if options.marks else 0,
+                               press=options.marks and not options.variant.startswith("pdf/a"))
     try:
         return document.write_pdf(pdf_identifier=identifier, pdf_variant=options.variant or None, finisher=finish)
     except Exception as exc:  # PDF/A and PDF/UA serialization can fail on odd content
         raise RenderError(f"WeasyPrint could not write the PDF: {exc}", "try without --pdf-variant") from exc
 
 
-def finish_pdf(_document, pdf, bleed: float = 0) -> None:
+def finish_pdf(_document, pdf, bleed: float = 0, press: bool = False) -> None:
     """What WeasyPrint leaves to do before the file is written: hyphens that copy as typed, the bleed box,
-    table heads that say what they head."""
+    table heads that say what they head, and for the press black and greys in black ink alone."""
     plain_hyphens(pdf)
     column_heads(pdf)
     cell_headers(pdf)
     if bleed:
         set_bleed(pdf, bleed)
+    if press:
+        black_ink(pdf)
+
+
+GREY = re.compile(rb"^([\d.]+) \1 \1 (rg|RG)$")
+
+
+def black_ink(pdf) -> None:
+    """Set every neutral colour the pages draw (text, rules, marks: black and greys, the theme's only
+    colours) in black ink alone, as a press wants them: "0.2 0.2 0.2 rg" becomes "0 0 0 0.8 k". In RGB, a
+    print shop's conversion would set them in all four inks, which must then register exactly. Pictures
+    stay as they are, for the shop's own conversion."""
+    for obj in pdf.objects:
+        lines = getattr(obj, "stream", None)
+        if isinstance(lines, list):
+            obj.stream = [_in_black(line) for line in lines]
+
+
+def _in_black(line):
+    match = GREY.match(line) if isinstance(line, bytes) else None
+    if not match:
+        return line
+    ink = f"{1 - float(match[1]):.4g}".encode()
+    return b"0 0 0 %s %s" % (ink, b"k" if match[2] == b"rg" else b"K")
 
 
 def set_bleed(pdf, bleed_mm: float) -> None:

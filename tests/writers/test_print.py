@@ -48,6 +48,24 @@ def dark_pixels_in_corner(pdf) -> int:
     return dark_pixels(pdf, (0, 0, 11, 11))
 
 
+def colour_operators(pdf, tmp_path) -> set[str]:
+    """The colour-setting operators of every content stream ("0 0 0 0.93 k", "0.2 0.2 0.2 rg"), read from
+    the file as qpdf writes it out uncompressed."""
+    import re
+
+    plain = tmp_path / f"{pdf.stem}-qdf.pdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(plain)], check=True)
+    return set(re.findall(rb"(?m)^(?:[\d.]+ ){3,4}(?:rg|RG|k|K)$", plain.read_bytes()))
+
+
+def test_press_black_and_greys_are_black_ink_alone(build_seed, tmp_path):
+    press = colour_operators(build_seed(marks=True)[".pdf"], tmp_path)
+    assert press and all(op.startswith(b"0 0 0 ") and op[-1:] in (b"k", b"K") for op in press)
+    assert b"0 0 0 1 K" in press  # the crop marks
+    screen = colour_operators(build_seed()[".pdf"], tmp_path)
+    assert any(op.endswith(b" rg") for op in screen)  # a screen edition keeps its RGB
+
+
 def test_marks_only_with_print(build_seed):
     assert dark_pixels_in_corner(build_seed(marks=True)[".pdf"]) > 20
     assert dark_pixels_in_corner(build_seed()[".pdf"]) == 0
