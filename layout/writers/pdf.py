@@ -67,11 +67,40 @@ def lay_out(job: Job, template: str, page_css: str = "", **extra):
         raise RenderError(f"WeasyPrint could not lay out {job.stem}: {exc}") from exc
 
 
+FITS = 2  # the theme's tighter settings of the text (classes fit-1, fit-2), tried in turn to save a last page
+SHORT_LAST_PAGE = 0.2  # a last page filled less than this far down is worth saving
+
+
 def document(job: Job):
     """The laid-out print edition. PDF/UA (`tagged`) leaves out the pull quote and the drop cap: WeasyPrint
-    cannot mark them artifacts, so a screen reader would read the quote twice and the first letter apart."""
+    cannot mark them artifacts, so a screen reader would read the quote twice and the first letter apart.
+    A last page holding a few lines is copyfitted away, as a newspaper does: the text is set a little tighter
+    (the theme's fit-1, then fit-2) when that saves the page; otherwise it stays as it was."""
+    laid = _lay_out_print(job)
+    for fit in range(1, FITS + 1):
+        if len(laid.pages) < 2 or filled(laid.pages[-1]) >= SHORT_LAST_PAGE:
+            break
+        tighter = _lay_out_print(job, fit)
+        if len(tighter.pages) < len(laid.pages):
+            return tighter
+    return laid
+
+
+def _lay_out_print(job: Job, fit: int = 0):
     return lay_out(job, "print.html", job.options.page_css(), paper_class=job.options.paper.columns_class,
-                   tagged=job.options.variant.startswith("pdf/ua"))
+                   tagged=job.options.variant.startswith("pdf/ua"), fit=fit)
+
+
+def filled(page) -> float:
+    """How far down its content area a laid-out page is filled (0 to 1): its lowest line or picture, running
+    heads and folios aside."""
+    from weasyprint.formatting_structure import boxes
+
+    box = page._page_box
+    top, height = box.content_box_y(), box.height
+    bottoms = [b.position_y + b.margin_height() for child in box.children if not isinstance(child, boxes.MarginBox)
+               for b in child.descendants() if isinstance(b, (boxes.LineBox, boxes.ReplacedBox))]
+    return max((bottom - top) / height for bottom in bottoms) if bottoms and height else 0.0
 
 
 def write(job: Job) -> Files:

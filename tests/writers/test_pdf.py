@@ -302,3 +302,25 @@ def test_no_slant_is_made_up_for_arabic_or_hebrew_inside_latin_italics(tmp_path)
     fonts = pdffonts(build(source, tmp_path, ("pdf",), themes.load("clipping")).outputs[0])
     assert {"Layout-Serif-Arabic-Italic", "Layout-Serif-Hebrew-Italic"} <= set(fonts)  # the upright twins
     assert not [name for name in fonts if "Oblique" in name]
+
+
+def test_a_last_page_of_a_few_lines_is_copyfitted_away(tmp_path):
+    """Paragraphs are added until the text first runs onto a second page by a few lines: the writer then sets
+    the text a little tighter and the clipping keeps to one page; text that fits is left as it was."""
+    from layout.model import Article, Meta, Paragraph, Run
+    from layout.writers import Job
+    from layout.writers.pdf import _lay_out_print, document, filled
+
+    sentence = "The ferry board met on Tuesday and agreed, after a long debate, to keep the winter timetable. "
+    theme, paragraphs = themes.load("clipping"), []
+    while True:
+        paragraphs.append(Paragraph(f"b{len(paragraphs):03d}", (Run(sentence * 4),)))
+        job = Job(Article(Meta(title="Ferry board keeps the winter timetable"), tuple(paragraphs)), tmp_path, theme, "x")
+        plain = _lay_out_print(job)
+        if len(plain.pages) > 1:
+            break
+        fitting = job
+    assert filled(plain.pages[-1]) < 0.2
+    assert len(document(job).pages) == 1  # fitted: the overflow of a paragraph taken back
+    assert len(document(fitting).pages) == 1 and filled(document(fitting).pages[0]) == filled(
+        _lay_out_print(fitting).pages[0])  # what fits stays as it was
