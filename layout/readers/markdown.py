@@ -14,6 +14,7 @@ from layout.model import (Article, Block, Blockquote, Code, Dropped, Heading, Im
                           Rule, Run, Runs, LINE_BREAK, plain)
 from layout.readers import language
 from layout.readers.common import block_id, fold, identifier, is_local, list_block, merge, squeeze, table_block
+from layout.readers.text.boilerplate import split_credit
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +189,7 @@ class Walker:
         if not is_local(src):
             self.dropped.append(Dropped(src or alt, "absolute image path" if is_absolute(src) else "remote image"))
             return
-        self.blocks.append(Image("", src, squeeze(alt), squeeze(title)))
+        self.blocks.append(Image("", src, squeeze(alt), *split_credit(squeeze(title))))  # "... Photo: X" credits
 
     def paragraphs(self, tokens) -> list[Runs]:
         """The inline contents of a quotation, one run sequence per paragraph, heading or list item."""

@@ -73,7 +73,8 @@ def test_image_alt_and_caption(sample):
     (image,) = of(sample, Image)
     assert image.src == "images/chart.png"
     assert image.alt.startswith("Bar chart of repairs per year")
-    assert image.caption == "Repairs logged each year since the café opened. Chart: The Riverside Ledger"
+    assert image.caption == "Repairs logged each year since the café opened."
+    assert image.credit == "Chart: The Riverside Ledger"  # the title's last sentence, a credit, set as one
     assert (SAMPLE.parent / image.src).is_file() and (SAMPLE.parent / image.src).stat().st_size < 20_000
 
 

@@ -16,8 +16,10 @@ _AGENCY = (r"AP|AFP|dpa|DPA|Reuters|REUTERS|EPA|EFE|ANP|ANSA|APA|KNA|SID|Keyston
            r"Belga|Ritzau|NTB|CTK|PAP|Agerpres")
 _AGENCY_WORD = re.compile(rf"(?<![\w-])(?:{_AGENCY})(?![\w-])")
 _CREDIT_LABEL = (r"(?:Fotos?|Photos?|Photograph(?:y|ie)?|Pictures?|Images?|Image credit|Bild(?:er|quelle)?|"
-                 r"Credits?|Crédits?|Crédito|Fuente|Illustration|Grafik|Fotografía|Foto ?\[M\])")
-_CREDIT_START = re.compile(rf"^\(?(?:©|\(c\)|Copyright\b|{_CREDIT_LABEL}\s*:)", re.I)
+                 r"Credits?|Crédits?|Crédito|Fuente|Illustration|Grafik|Fotografía|Foto ?\[M\]|Charts?|Graphics?|"
+                 r"Maps?|Karte|Infographi[ck]s?|Infografik)")
+_CREDIT_START = re.compile(rf"^\(?(?:©|\(c\)|Copyright\b|{_CREDIT_LABEL}\s*:|(?:Photo(?:graph)?s?|Pictures?|"
+                           rf"Illustrations?|Fotos?) (?:by|von|de|par|di)\s+[A-ZÀ-Þ])", re.I)
 _CREDIT_INSIDE = re.compile(
     rf"©|(?:^|[\s.!?)a-z]){_CREDIT_LABEL}\s*:\s*\S"                       # "... Foto: Name", "CupCredit: PA"
     rf"|\((?:[^()]*\b(?:{_CREDIT_LABEL}|{_AGENCY})\b[^()]*|[^()/]{{2,40}}/[^()]{{2,40}})\)?\s*$"  # "(Name/AP)"
@@ -52,6 +54,15 @@ def credit(text: str) -> bool:
 def _credit_word(word: str) -> bool:
     word = word.strip("()[],;|")
     return not word or "/" in word or word[0].isupper() or word in ("via", "and", "und", "for", "für", "de", "y")
+
+
+def split_credit(text: str) -> tuple[str, str]:
+    """A caption and the credit its last sentence is ("... the café opened. Chart: The Ledger"), or the text
+    and "" when it ends in none."""
+    head, _, last = text.rpartition(". ")
+    if head and credit(last.strip()):
+        return head + ".", last.strip()
+    return text, ""
 
 
 def self_contained_credit(text: str) -> bool:
