@@ -108,7 +108,35 @@ def write(job: Job) -> Files:
     from layout.writers.fonts import warn_missing_glyphs
 
     warn_missing_glyphs(job.theme, [job.article], job.stem)
+    warn_coarse_pictures(job.print_layout, job.stem)
     return {f"{job.stem}.pdf": pdf_bytes(job.print_layout, job.article.meta, job.options)}
+
+
+PRINT_PPI = 150  # a picture printed with fewer pixels an inch than this shows its pixels
+
+
+def coarse_pictures(document) -> list[tuple[str, int]]:
+    """The pictures set at fewer than PRINT_PPI pixels an inch, with the resolution they print at."""
+    from weasyprint.formatting_structure import boxes
+
+    found = {}
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            image = getattr(box, "replacement", None) if isinstance(box, boxes.ReplacedBox) else None
+            if image is not None and getattr(image, "width", 0) and box.width:
+                ppi = round(image.width / (box.width / 96))  # layout units are CSS pixels, 96 an inch
+                name = box.element.get("src", "") if box.element is not None else ""
+                if ppi < PRINT_PPI:
+                    found[name] = min(ppi, found.get(name, ppi))
+    return sorted(found.items())
+
+
+def warn_coarse_pictures(document, name: str) -> None:
+    """Log, in one line, the pictures that print coarse at the size the layout gives them."""
+    coarse = coarse_pictures(document)
+    if coarse:
+        log.warning("%s: %s print at %s pixels an inch (a printer wants %d or more): use a larger picture",
+                    name, ", ".join(src for src, _ in coarse), ", ".join(str(ppi) for _, ppi in coarse), PRINT_PPI)
 
 
 def pdf_bytes(document, meta, options: PrintOptions = PrintOptions()) -> bytes:

@@ -324,3 +324,18 @@ def test_a_last_page_of_a_few_lines_is_copyfitted_away(tmp_path):
     assert len(document(job).pages) == 1  # fitted: the overflow of a paragraph taken back
     assert len(document(fitting).pages) == 1 and filled(document(fitting).pages[0]) == filled(
         _lay_out_print(fitting).pages[0])  # what fits stays as it was
+
+
+def test_a_picture_too_coarse_for_print_is_named_in_a_warning(tmp_path, caplog):
+    from PIL import Image as Picture
+
+    Picture.new("RGB", (120, 80), "grey").save(tmp_path / "small.png")
+    Picture.new("RGB", (1400, 900), "grey").save(tmp_path / "large.png")
+    text = "The ferry left at dawn and came back at dusk, as it has every day since the quay was built. " * 3
+    for name in ("small", "large"):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: Ferry\n---\n\n{text}\n\n![The quay]({name}.png)\n\n{text}\n",
+                                             encoding="utf-8")
+        caplog.clear()
+        build(tmp_path / f"{name}.md", tmp_path / "out", ("pdf",), themes.load("clipping"))
+        warned = [r.getMessage() for r in caplog.records if "pixels an inch" in r.getMessage()]
+        assert (warned and "small.png" in warned[0]) if name == "small" else not warned
