@@ -225,7 +225,8 @@ def package(book: Book, job: Job) -> bytes:
     except Exception as exc:
         raise RenderError(f"EbookLib could not package {job.stem}: {exc}") from exc
     data = normalize_zip(raw.getvalue(), modified, book.article.meta.lang,
-                         ncx=partial(complete_ncx, pages=pages, label=labels(book.article.meta.lang)["pages"]))
+                         ncx=partial(complete_ncx, pages=pages, label=labels(book.article.meta.lang)["pages"],
+                                     place=reading_place(book)))
     if len(data) > MAX_BYTES:
         raise RenderError(f"the EPUB of {job.stem} is {len(data) // 1_000_000} MB, over the 50 MB readers accept",
                           "use smaller images")
@@ -273,7 +274,9 @@ def assemble(book: Book, job: Job, pages: tuple[tuple[str, str], ...]) -> epub.E
     for item in [cover, *documents, nav]:
         out.add_item(item)
     out.add_item(epub.EpubNcx())
-    out.toc = [epub.Link(c.href, c.title, c.uid) for c in book.chapters]
+    out.toc = [(epub.Section(c.title, c.href), [epub.Link(href, text, f"{c.uid}-{i}")
+                                                for i, (href, text) in enumerate(c.headings, 1)])
+               if c.headings else epub.Link(c.href, c.title, c.uid) for c in book.chapters]  # the nav's, for the NCX
     out.spine = [cover, *documents]
     return out
 
@@ -397,13 +400,28 @@ def _package_lang(opf: bytes, lang: str) -> bytes:
 NCX = "http://www.daisy.org/z3986/2005/ncx/"
 
 
-def complete_ncx(ncx: bytes, pages: tuple[tuple[str, str], ...], label: str = "Pages") -> bytes:
-    """EbookLib's NCX with what EPUB 2 reading systems read: each entry's play order, the depth, and the
-    print edition's pages as a pageList with their count."""
+def reading_place(book: Book):
+    """Where a link ("file#id") leads in reading order: the document's place in the spine, then how many words
+    of it come before the element (a whole document: none; so its start and a page marker before its first
+    word are one place)."""
+    spine = [COVER_PAGE] + [c.file for c in book.front + book.chapters]
+    contents = {c.file: c.content for c in book.front + book.chapters}
+    contents[COVER_PAGE] = f'id="page-{book.cover_first_page}"' if book.cover_first_page else ""
+
+    def place(src: str) -> tuple[int, int]:
+        file, _, anchor = src.partition("#")
+        content = contents.get(file, "")
+        at = max(content.rfind("<", 0, content.find(f'id="{anchor}"')), 0) if anchor else 0  # its tag's start
+        body = content[max(content.find("<body"), 0):at]
+        return (spine.index(file) if file in spine else len(spine), len(re.sub(r"<[^>]*>", " ", body).split()))
+    return place
+
+
+def complete_ncx(ncx: bytes, pages: tuple[tuple[str, str], ...], label: str = "Pages", place=None) -> bytes:
+    """EbookLib's NCX with what EPUB 2 reading systems read: the depth, the print edition's pages as a
+    pageList with their count, and each entry's play order: its place in reading order (see reading_place)."""
     root = etree.fromstring(ncx)
     points = root.findall(f".//{{{NCX}}}navPoint")
-    for order, point in enumerate(points, 1):
-        point.set("playOrder", str(order))
     depth = max((len(p.xpath("ancestor-or-self::n:navPoint", namespaces={"n": NCX})) for p in points), default=1)
     numbers = [int(n) for n, _ in pages if n.isdigit()]
     head = {m.get("name"): m for m in root.iter(f"{{{NCX}}}meta")}
@@ -413,11 +431,23 @@ def complete_ncx(ncx: bytes, pages: tuple[tuple[str, str], ...], label: str = "P
     if pages:
         page_list = etree.SubElement(root, f"{{{NCX}}}pageList")
         etree.SubElement(etree.SubElement(page_list, f"{{{NCX}}}navLabel"), f"{{{NCX}}}text").text = label
-        for order, (number, href) in enumerate(pages, len(points) + 1):
-            target = etree.SubElement(page_list, f"{{{NCX}}}pageTarget", id=f"page-target-{number}",
-                                      type="normal", playOrder=str(order))
+        for number, href in pages:
+            target = etree.SubElement(page_list, f"{{{NCX}}}pageTarget", id=f"page-target-{number}", type="normal")
             if number.isdigit():
                 target.set("value", number)
             etree.SubElement(etree.SubElement(target, f"{{{NCX}}}navLabel"), f"{{{NCX}}}text").text = number
             etree.SubElement(target, f"{{{NCX}}}content", src=href)
+    play_order(root, place)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def play_order(root, place=None) -> None:
+    """Number the NCX's entries and page targets in reading order (without `place`, as they are listed); one
+    number to a link, as EPUBCheck asks: where two lead to one place, the one listed first comes first."""
+    entries = [e for e in root.iter(f"{{{NCX}}}navPoint", f"{{{NCX}}}pageTarget")]
+    sources = [e.find(f"{{{NCX}}}content").get("src") for e in entries]
+    first = {src: i for i, src in reversed(list(enumerate(sources)))}
+    ordered = sorted(first, key=lambda src: ((place(src) if place else ()), first[src]))
+    rank = {src: order for order, src in enumerate(ordered, 1)}
+    for entry, src in zip(entries, sources):
+        entry.set("playOrder", str(rank[src]))

@@ -77,6 +77,31 @@ def test_ncx_carries_the_page_list_for_epub2_readers(build_seed):
     assert sorted(orders) == list(range(1, len(orders) + 1))
 
 
+def test_the_ncx_lists_the_subheadings_and_plays_in_reading_order(tmp_path):
+    """EPUB 2 readers get the nav's contents, subheadings one level down, and each entry's play order is its
+    place in the text: a page that begins between two subheadings plays between them."""
+    from layout import themes
+    from layout.build import build
+
+    rows = "".join(f"\n## Part {n}\n\n" + "The ferry ran late again, the harbour master said on Monday. " * 40
+                   for n in range(1, 5))
+    source = tmp_path / "parts.md"
+    source.write_text(f"---\ntitle: Ferry parts\n---\n\nThe ferry ran late.\n{rows}", encoding="utf-8")
+    book = build(source, tmp_path, ("pdf", "epub"), themes.load("clipping")).outputs[1]
+    assert epubcheck(book) == []
+    ncx = etree.fromstring(epub_file(book, "EPUB/toc.ncx").encode())
+    ns = {"n": "http://www.daisy.org/z3986/2005/ncx/"}
+    assert [t.text for t in ncx.iterfind("n:navMap/n:navPoint/n:navPoint/n:navLabel/n:text", ns)] == [
+        f"Part {n}" for n in range(1, 5)]
+    assert ncx.find("n:head/n:meta[@name='dtb:depth']", ns).get("content") == "2"
+    chapter = epub_file(book, "EPUB/article.xhtml")
+    entries = sorted(ncx.iter("{%s}navPoint" % ns["n"], "{%s}pageTarget" % ns["n"]),
+                     key=lambda e: int(e.get("playOrder")))
+    anchors = [e.find("n:content", ns).get("src").partition("#")[2] for e in entries]
+    places = [chapter.find(f'id="{a}"') if a else 0 for a in anchors]
+    assert places == sorted(places)  # played in the order the text reads
+
+
 def test_pages_that_begin_inside_program_text_are_marked_there(tmp_path):
     from layout import themes
     from layout.build import build
