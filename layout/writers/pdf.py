@@ -16,7 +16,7 @@ from weasyprint.text.fonts import FontConfiguration
 from layout.errors import RenderError
 from layout.fetcher import SandboxFetcher
 from layout.paper import BLEED_MM, PrintOptions
-from layout.render import render
+from layout.render import labels, render
 from layout.writers import Files, Job
 
 log = logging.getLogger(__name__)
@@ -143,19 +143,22 @@ def pdf_bytes(document, meta, options: PrintOptions = PrintOptions()) -> bytes:
     """Write a laid-out document with an /ID pinned to the article's identifier."""
     identifier = hashlib.md5(meta.identifier.encode()).hexdigest().encode()
     finish = functools.partial(finish_pdf, bleed=BLEED_MM if options.marks else 0,
-                               press=options.marks and not options.variant.startswith("pdf/a"))
+                               press=options.marks and not options.variant.startswith("pdf/a"),
+                               note=labels(meta.lang)["note"])
     try:
         return document.write_pdf(pdf_identifier=identifier, pdf_variant=options.variant or None, finisher=finish)
     except Exception as exc:  # PDF/A and PDF/UA serialization can fail on odd content
         raise RenderError(f"WeasyPrint could not write the PDF: {exc}", "try without --pdf-variant") from exc
 
 
-def finish_pdf(_document, pdf, bleed: float = 0, press: bool = False) -> None:
+def finish_pdf(_document, pdf, bleed: float = 0, press: bool = False, note: str = "Note") -> None:
     """What WeasyPrint leaves to do before the file is written: hyphens that copy as typed, the bleed box,
-    table heads that say what they head, and for the press black and greys in black ink alone."""
+    table heads that say what they head, links to notes that say so, and for the press black and greys in
+    black ink alone."""
     plain_hyphens(pdf)
     column_heads(pdf)
     cell_headers(pdf)
+    note_links(pdf, note)
     if bleed:
         set_bleed(pdf, bleed)
     if press:
@@ -246,6 +249,19 @@ def _cell_places(rows: list[list]) -> list[tuple]:
             places.append((cell, (row, column, down, across)))
             column += across
     return places
+
+
+NOTE_TARGET = re.compile(r"^(?:[\w-]*-)?note-(\d+)$")  # the id of an endnote ("note-2", a digest's "a2-note-2")
+
+
+def note_links(pdf, note: str) -> None:
+    """Give a tagged PDF's links to endnotes the words a screen reader says for them ("Note 2"); WeasyPrint
+    gives every link its target ("note-2")."""
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Subtype") == "/Link" and "Contents" in obj and "Dest" in obj:
+            match = NOTE_TARGET.match(getattr(obj["Dest"], "string", ""))
+            if match:
+                obj["Contents"] = pydyf.String(f"{note} {match[1]}")
 
 
 def plain_hyphens(pdf) -> None:

@@ -250,6 +250,14 @@ def test_pdf_ua_images_carry_their_alt_text(tmp_path):
     assert images and alts == [b.alt for b in images]
 
 
+def test_pdf_ua_links_to_notes_say_which_note(tmp_path):
+    pdf, article = build_sample(tmp_path, "pdf/ua-1")
+    links = [a.get_object() for page in PdfReader(pdf).pages for a in page.get("/Annots") or []]
+    to_notes = [str(a["/Contents"]) for a in links if str(a.get("/Dest", "")).startswith("note-")]
+    assert to_notes == [f"Note {n}" for n in range(1, len(article.notes) + 1)] and to_notes
+    assert any(str(a["/Contents"]).startswith("https://") for a in links)  # a web link says its address
+
+
 def test_pdf_a_images_are_not_interpolated(tmp_path):
     pdf, _ = build_sample(tmp_path, "pdf/a-3b")
     images = [x.get_object() for page in PdfReader(pdf).pages
