@@ -944,7 +944,8 @@ APPEAL_WORDS = 25   # an appeal to the reader (sign up, write to us) is at most 
 APPEAL_BOX_BLOCKS = 5  # a box asking for the reader's support holds at most this many blocks
 LABEL_REASONS = {"widget label", "teaser label", "video label", "audio player", "share buttons", "advertisement",
                  "punctuation", "gallery counter", "countdown", "embed notice", "legal notice", "comment policy",
-                 "feedback widget", "disclaimer"}
+                 "feedback widget", "disclaimer", "subscription offer", "support appeal", "comment link",
+                 "image button", "paywall notice"}
 TAIL_REASONS = {"legal notice", "call to action", "update note"}  # longer than an appeal, still small print there
 PROMO_PRODUCTS = 2   # below the text, a line (not a sentence) naming this many of the publisher's goods sells them
 CAPTION_WORDS = 50   # a photo credit line is at most this long

@@ -280,6 +280,24 @@ def test_a_paywall_meter_and_a_kicker_are_not_the_headline():
     assert dropped_reason(article, "Letters to the Editor") == "kicker"
 
 
+def test_a_subheading_set_apart_under_a_box_of_short_lines_heads_the_text():
+    share = "\n".join(("Email", "Print", "Gift this story"))
+    source = page("Council backs harbour bridge", LEDE, share, "Where the money goes", SECOND)
+    article = read(source)
+    assert ("Heading", "Where the money goes") in kinds(article)
+    assert_nothing_lost(source, article)
+
+
+def test_a_label_takes_its_teasers_but_not_the_subheading_after_them():
+    talks = "The talks went on into a second day, with the ferry company and the council trading offers."
+    source = page("Council backs harbour bridge", "The vote was seven to two.", LEDE, SECOND, "Read more:",
+                  "Ferry fares to rise in May", "Ferry fares to rise in May", "The second day of talks", talks)
+    article = read(source)
+    assert "The second day of talks" in body(article)
+    assert [d.text for d in article.dropped if d.reason in ("teaser", "repeated widget")] == [
+        "Ferry fares to rise in May"] * 2
+
+
 def test_a_short_headline_over_its_standfirst_stays_the_headline():
     source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
     article = read(source)

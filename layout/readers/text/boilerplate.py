@@ -110,7 +110,8 @@ _TEASER_LABELS = re.compile(
     r"weitere artikel|passend zum artikel|noticias? relacionadas?|lee también|lea también|te puede interesar|"
     r"lo más leído|lire aussi|à lire aussi|les plus lus|sur le même sujet|voir aussi|à voir aussi|am meisten gelesen|"
     r"top gelesen|meistgelesene artikel|beliebteste artikel|most shared|most commented|les plus partagés|"
-    r"les plus commentés|i più letti|più letti|i più visti|più condivisi|lo más compartido|más leídas)\s*:?$", re.I)
+    r"les plus commentés|i più letti|più letti|i più visti|più condivisi|lo más compartido|más leídas|don't miss|"
+    r"nicht verpassen|à ne pas manquer|da non perdere|no te lo pierdas)\s*:?$", re.I)
 _SHARE_WORDS = {
     "facebook", "x", "twitter", "whatsapp", "reddit", "pinterest", "linkedin", "tumblr", "flipboard", "threads",
     "telegram", "email", "e-mail", "mail", "print", "copy", "link", "copy link", "gettr", "gab", "parler",
@@ -198,7 +199,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("share buttons", re.compile(r"^share (?:this|the) (?:article|story|page)\b|^(?:artikel|beitrag) teilen\b|"
                                  r"^compartir (?:en|este)|^partager (?:cet|sur)", re.I)),
     ("advertisement", re.compile(
-        r"^(?:advertisements?|ads?|anzeigen?|werbung(?: überspringen)?|publicité|publicidad|pub|sponsored"
+        r"^(?:advertisements?|ads?|anzeigen?|werbung(?: überspringen)?|publicité|publicidad|pub|sponsor message|sponsored"
         r"(?: content)?|gesponsert|paid (?:content|post)|advertorial)(?:\s*\d*)$"
         r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$"
         r"|^weiterlesen nach der anzeige$|^la suite après (?:cette|la) publicité$|^continúa (?:después|tras) "
@@ -264,7 +265,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                 re.I)),
     ("support appeal", re.compile(r"^(?=(?:\S+\s+){0,30}\S+$).*(?:\b(?:listener|reader|viewer|member)-(?:supported|funded)\b|"
                                   r"(?:^|[.!?,]\s+|\b(?:please|today|you can|why not)\s+)become a "
-                                  r"(?:sustaining |monthly |founding )?(?:member|supporter)\b|"
+                                  r"(?:sustaining |monthly |founding )?(?:member|supporter|sponsor)\b|"
                                   r"\byour (?:gift|donation|support) (?:today )?(?:powers|keeps|makes|funds)\b)", re.I)),
     ("subscription offer", re.compile(r"^enjoying (?:this|our) (?:story|article|journalism|reporting)\?$|"
                                       r"^(?=(?:\S+\s+){0,30}\S+$)(?=.*\b(?:subscri\w*|print and online|digital access|"
@@ -299,7 +300,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"mehr dazu|auch interessant|lee también|lea también|lire aussi|à lire aussi|voir aussi|leggi anche|"
         r"te puede interesar|"
         r"potrebbe interessarti)\s*[:|]\s*\S"
-        r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$|^also read\s+\S", re.I)),
+        r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$|^(?:also read|leggi anche)\s+\S", re.I)),
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
     ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\bwe (?:may |might )?(?:earn|receive) (?:a |an )?"

@@ -468,6 +468,7 @@ def _widget_items(body: list[Chunk], i: int, video: bool) -> None:
         if nxt.reason == "advertisement" or _TIMED_ENTRY.match(nxt.text):
             return
         if nxt.role == "drop":
+            titled = True  # the label's teaser, known already (a teaser link, a repeated one)
             continue
         if nxt.role or nxt.sentence and not (video and titled and nxt.words <= 70):
             return
@@ -494,11 +495,23 @@ def _runs(body: list[Chunk], meta: dict) -> None:
 
 
 def _drop_run(run: list[Chunk], below: list[Chunk]) -> None:
-    """Drop a run of short lines, sparing its first or last line if it heads the text below."""
-    spared = next((c for c in (run[-1], run[0]) if _heads(c, below)), None)
+    """Drop a run of short lines, sparing its first or last line if it heads the text below, or its last line
+    when the copy sets it apart from the others (a blank line between them and it, where their lines keep
+    together: a share bar, then "What we know" over the text)."""
+    spared = next((c for c in (run[-1], run[0]) if _heads(c, below)), None) or (
+        run[-1] if _set_apart(run, below) else None)
     for item in run:
         if item is not spared:
             item.drop("menu" if max(c.words for c in run) <= 2 else "teaser")
+
+
+def _set_apart(run: list[Chunk], below: list[Chunk]) -> bool:
+    """The run's last line stands in a group of its own (between blank lines) over the text, where the other
+    lines of the run share groups: the copy kept a box's lines together and set the subheading apart."""
+    others = run[:-1]
+    groups = {c.group for c in others}
+    return bool(below) and not below[0].role and below[0].sentence and run[-1].group not in groups \
+        and len(groups) < len(others)
 
 
 def _heads(line: Chunk, below: list[Chunk]) -> bool:

@@ -7,9 +7,12 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
 
 @pytest.mark.parametrize("line, reason", [
     ("Advertisement", "advertisement"),
+    ("Sponsor Message", "advertisement"),
+    ("Leggi anche Ferrovie, nuovo orario dal lunedì", "teaser link"),
+    ("Become a sponsor", "support appeal"),
     ("Meistgelesene Artikel", "teaser label"),
     ("Les plus partagés", "teaser label"),
-    ("Don't miss", "widget label"),
+    ("Don't miss", "teaser label"),
     ("Forum (12 Postings)", "comment link"),
     ("7 réactions", "comment link"),
     ("Die Kommentarfunktion ist für diesen Artikel geschlossen.", "comment policy"),
