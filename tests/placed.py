@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from layout.model import ListBlock, Rule, Table, plain
+from layout.model import Blockquote, ListBlock, Rule, Table, plain
 from layout.readers.common import squeeze
 from layout.readers.text.boilerplate import SECTION_BREAK
 from layout.readers.text.rules import LIST_MARKER
@@ -11,13 +11,13 @@ BREAK = "\u2042 (a section break)"  # stands in the texts for a Rule block, whic
 
 
 def placed(article) -> list[str]:
-    """Every text the article holds, a list's items and a table's rows one by one."""
+    """Every text the article holds, a list's items, a table's rows and a quotation's lines one by one."""
     texts = [article.meta.title, article.meta.dek]
     for block in article.blocks:
         if isinstance(block, ListBlock):
             texts.extend(plain(item) for item in block.items)
-        elif isinstance(block, Table):
-            texts.extend(block.text.split("\n"))
+        elif isinstance(block, (Table, Blockquote)):  # a table's rows, a stanza's lines
+            texts.extend(line for line in block.text.split("\n") if line)
         else:
             texts.append(BREAK if isinstance(block, Rule) else block.text)
     return texts + [entry.text for entry in article.dropped]

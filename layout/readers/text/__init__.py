@@ -6,13 +6,14 @@ import dataclasses
 import logging
 
 from layout.errors import SourceError
-from layout.model import Article, Block, Dropped, Heading, ListBlock, Meta, Paragraph, Rule, Run
+from layout.model import Article, Block, Blockquote, Dropped, Heading, ListBlock, Meta, Paragraph, Rule, Run
 from layout.readers.common import block_id, identifier
 from layout.readers.text.chunks import Chunk, split_chunks, split_groups
 from layout.readers.text.head import read_head, take_title
 from layout.readers.text.lines import dateline_of, place_lead
 from layout.readers.text.rules import CONTEXT_RULES
 from layout.readers.text.tables import mark_tables
+from layout.readers.text.verse import mark_verse
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ def read(text: str, name: str) -> Article:
     body = [c for c in chunks if not c.role]
     at = next(i for i, chunk in enumerate(chunks) if chunk is title)
     mark_tables(body)  # before the page's header and the line rules: a table's rows are no byline, menu or teaser
+    mark_verse(body)  # ... nor a stanza's lines
     lang = _language([title.text] + [c.text for c in body[:40]])  # so far; it orders "12/04/2025"
     meta = read_head(body, title, above=sum(not c.role for c in chunks[:at]), lang=lang)
     for rule in CONTEXT_RULES:
@@ -49,9 +51,14 @@ def read(text: str, name: str) -> Article:
 def _blocks(chunks: list[Chunk]) -> list[Block]:
     """The kept chunks as blocks; list items in a row make one list, a table's rows one table."""
     blocks: list[Block] = []
-    kept = [c for c in chunks if c.role in ("", "paragraph", "heading", "rule", "table") + ITEMS]
+    kept = [c for c in chunks if c.role in ("", "paragraph", "heading", "rule", "table", "verse") + ITEMS]
     for chunk, before in zip(kept, [None] + kept[:-1]):
-        if chunk.role in ITEMS and before is not None and before.role == chunk.role:
+        if chunk.role == "verse":  # a stanza: one paragraph of a quotation, its lines apart; stanzas in a row, one
+            stanza = _stanza(chunk.lines)
+            quoted = before is not None and before.role == "verse"
+            blocks[-1:] = [Blockquote(blocks[-1].id, blocks[-1].paragraphs + (stanza,))] if quoted else [
+                *blocks[-1:], Blockquote(block_id(len(blocks)), (stanza,))]
+        elif chunk.role in ITEMS and before is not None and before.role == chunk.role:
             last = blocks[-1]
             blocks[-1] = ListBlock(last.id, last.items + ((Run(chunk.text),),), last.ordered)
         elif chunk.role in ITEMS:
@@ -65,6 +72,14 @@ def _blocks(chunks: list[Chunk]) -> list[Block]:
         else:
             blocks.append(Paragraph(block_id(len(blocks)), (Run(chunk.text),)))
     return blocks
+
+
+def _stanza(lines: tuple[str, ...]) -> tuple[Run, ...]:
+    """A stanza's lines as runs, a line break between each two."""
+    runs: list[Run] = []
+    for line in lines:
+        runs += [Run("\n", newline=True), Run(line)] if runs else [Run(line)]
+    return tuple(runs)
 
 
 def _dateline(blocks: list[Block]) -> str:

@@ -22,11 +22,13 @@ class Chunk:
     """One block of the input and what the reader made of it."""
 
     text: str
-    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading", "item", "numbered", "rule", "table", "row"
+    role: str = ""     # "", "title", "dek", "drop", "paragraph", "heading", "item", "numbered", "rule", "table", "row",
+    #                    "verse", "verse line"
     reason: str = ""
     cells: tuple[str, ...] = ()  # a table's row: its cells, as the line gave them (see lines.row_cells)
     table: Table | None = None   # the table whose first row this is (role "table"; its other rows' is "row")
     group: int = 0               # the lines between two blank lines of the input are one group
+    lines: tuple[str, ...] = ()  # a stanza's lines (role "verse"; its other lines' is "verse line")
 
     @classmethod
     def of(cls, block: str, group: int = 0) -> "Chunk":

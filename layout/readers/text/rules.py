@@ -34,7 +34,7 @@ QUANTITY_ITEMS = 3       # under a bare label, this many lines, mostly opening w
 QUANTITY = re.compile(r"^\d+(?:[.,/]\d+)?\s*(?:[^\W\d]|$)")  # "4 poireaux", "30 g", "1/2 cup", "2 œufs"
 LIST_MARKED_WORDS = 80   # an item opening with a bullet or a number may be a whole step of a method
 LIST_MARKER = re.compile(r"^(?:[-•*·▪]|(?P<number>\d{1,2})[.)])\s+(?=\S)")  # not "–", which opens dialogue
-_KEPT_ROLES = {"item", "numbered", "paragraph", "rule", "table", "row"}  # kept before: a run of short lines ends there
+_KEPT_ROLES = {"item", "numbered", "paragraph", "rule", "table", "row", "verse", "verse line"}  # kept before: a run of short lines ends there
 _LIST_WIDGETS = {"teaser label", "widget label", "video label", "audio player", "call to action"}
 _SIGNATURE = re.compile(r"^[—–-]\s*[^()]+\(@\w+\)")
 _KEY_VALUE = re.compile(r"^[\w'’ .-]{2,30}:\s*\S")
