@@ -298,6 +298,20 @@ def test_a_label_takes_its_teasers_but_not_the_subheading_after_them():
         "Ferry fares to rise in May"] * 2
 
 
+def test_a_readers_letter_keeps_its_signature():
+    letter = "The ferry used to run every hour. Now it runs twice a day, and the council calls that a service."
+    second = "The new car park charges more for an hour than the bus fare into town, which is no way to treat the sick."
+    source = page("Letters: ferries and car parks", "Readers write about the week's news.", letter,
+                  "Margaret Ellery\nMiddlecombe, Westmoor", "Hospital parking is a tax on the sick", second,
+                  "— Harold Brandt, Millbrook")
+    article = read(source)
+    kept = kinds(article)
+    for line in ("Margaret Ellery", "Middlecombe, Westmoor", "— Harold Brandt, Millbrook"):
+        assert ("Paragraph", line) in kept
+    assert ("Heading", "Hospital parking is a tax on the sick") in kept
+    assert_nothing_lost(source, article)
+
+
 def test_a_short_headline_over_its_standfirst_stays_the_headline():
     source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
     article = read(source)

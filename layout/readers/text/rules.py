@@ -9,7 +9,8 @@ from layout.readers.common import fold
 from layout.readers.text.boilerplate import (REPORTED, SECTION_BREAK, caption, credit, line_reason,
                                                self_contained_credit)
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk
-from layout.readers.text.lines import JOBS, author_note, byline, card_meta, date_line, dated_caption, several_names
+from layout.readers.text.lines import (JOBS, author_note, byline, card_meta, date_line, dated_caption, name_line,
+                                       several_names)
 
 REPEATED_PARAGRAPHS = 3  # a block holding this many of the article's paragraphs repeats the article
 PULL_QUOTE_WORDS = 40    # a pull quote is at most this long ...
@@ -531,6 +532,33 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[^\W\d_]{3,}", fold(text)) if w not in _STOPWORDS}
 
 
+PLACE_WORDS = 4  # the place under a letter's signature ("Middlecombe, Westmoor") is at most this long
+SIGNATURE = re.compile(r"^[—–-]\s*[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}(?:,\s*[A-ZÀ-Þ][\w .'’-]{1,40})?$")
+
+
+def _signs(body: list[Chunk], i: int) -> bool:
+    """The line signs the letter above it: a name under a paragraph of the text ("— Harold Brandt, Millbrook";
+    or "Margaret Ellery" over "Middlecombe, Westmoor", the two lines a group apart from the letter), or the
+    place under such a name."""
+    line, above = body[i], body[i - 1] if i else None
+    if above is None:
+        return False
+    if above.role in ("", "paragraph") and above.sentence:
+        place = body[i + 1] if i + 1 < len(body) else None
+        placed = place is not None and place.group == line.group != above.group and not place.role \
+            and place.words <= PLACE_WORDS and not place.sentence
+        return bool(SIGNATURE.match(line.text)) or (placed and name_line(line.text))
+    return above.role == "paragraph" and above.group == line.group and name_line(above.text) \
+        and line.words <= PLACE_WORDS and not line.sentence
+
+
+def _signatures(body: list[Chunk], meta: dict) -> None:
+    """The lines that sign a reader's letter are the letter's (see _signs), not a heading or a teaser."""
+    for i, chunk in enumerate(body):
+        if not chunk.role and chunk.short and _signs(body, i):
+            chunk.role = "paragraph"
+
+
 def _headings(body: list[Chunk], meta: dict) -> None:
     """A short line is a subheading when body text follows it; else it is a label or a teaser."""
     following = _following_kept(body)
@@ -617,6 +645,6 @@ def _dangling_breaks(body: list[Chunk], meta: dict) -> None:
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
     _repeated_text, _section_breaks, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines,
     _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards,
-    _widgets, _promos, _polls, _attributions, _author_notes, _runs, _question_headings, _headings,
+    _widgets, _promos, _polls, _attributions, _author_notes, _signatures, _runs, _question_headings, _headings,
     _dangling_breaks,
 )
