@@ -121,8 +121,11 @@ def test_each_chapter_says_its_own_language(tmp_path):
     with zipfile.ZipFile(result.outputs[0]) as book:
         assert 'xml:lang="de"' in book.read("EPUB/article-2.xhtml").decode()
         assert 'xml:lang="en"' in book.read("EPUB/article-1.xhtml").decode()
-        for name in ("EPUB/nav.xhtml", "EPUB/contents.xhtml"):  # its entries in the book's lists say it too
-            assert '<li lang="de" xml:lang="de" dir="ltr"><a href="article-2.xhtml">' in book.read(name).decode()
+        # its entries in the book's lists say it too: the nav's item, the contents page's title (the page
+        # reference after it stays in the book's direction, where the other entries have theirs)
+        assert '<li lang="de" xml:lang="de" dir="ltr"><a href="article-2.xhtml">' in book.read("EPUB/nav.xhtml").decode()
+        assert ('<li><a href="article-2.xhtml" lang="de" xml:lang="de" dir="ltr">Der große Test</a>'
+                in book.read("EPUB/contents.xhtml").decode())
 
 
 def test_an_articles_cover_picture_is_not_checked_in_a_digest(tmp_path):
@@ -161,3 +164,19 @@ def test_a_digest_mixing_directions_gives_each_article_its_own(tmp_path):
         assert '<li lang="en" xml:lang="en" dir="ltr">' in archive.read("EPUB/nav.xhtml").decode()
         languages = re.findall(r"<dc:language>([^<]+)</dc:language>", archive.read("EPUB/content.opf").decode())
     assert languages == ["ar", "en"]  # the book's language first, then its chapters' others
+
+
+def test_the_contents_set_every_page_number_at_the_right_in_a_left_to_right_digest(tmp_path):
+    """An Arabic article's entry in an English digest reads right to left, but its page number stands with the
+    others at the right (it stood at the left, where the entry's own line ends)."""
+    from conftest import ARABIC_ARTICLE
+    from pypdf import PdfReader
+
+    arabic = tmp_path / "arabic.md"
+    arabic.write_text(ARABIC_ARTICLE, encoding="utf-8")
+    pdf = digest([SEED, arabic], tmp_path / "d", themes.load("clipping"), formats=("pdf",)).outputs[0]
+    width = float(PdfReader(pdf).pages[0].mediabox.width)
+    contents = pdftotext(pdf, "-f", "2", "-l", "2", "-bbox")
+    numbers = [float(x) for x, y in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>\d+</word>', contents)
+               if float(y) < 700]  # the entries' numbers, not the folio
+    assert len(numbers) == 2 and all(x > width * 0.8 for x in numbers)
