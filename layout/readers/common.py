@@ -125,7 +125,10 @@ def table_block(cells: tuple[Runs, ...], columns: int, header: int = 1, align: t
                       for row, column, down, across in spans if (row, down) != (0, 1))
     if len(cells) <= header * columns:
         header = 0
-    made = Table("", cells, columns, header, spans=_within_groups(spans, header))
+    try:
+        made = Table("", cells, columns, header, spans=_within_groups(spans, header))
+    except ValueError:  # merged cells the page overlaps (a colspan into a rowspan's place): set them apart
+        made = Table("", cells, columns, header)
     if columns > MAX_COLUMNS:
         rows = "\n".join(" | ".join(squeeze(plain(cell)) for cell in row) for row in made.rows)
         return Dropped(rows, f"table too wide to set (more than {MAX_COLUMNS} columns)")

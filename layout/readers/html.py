@@ -484,7 +484,8 @@ def prune(page) -> list[Dropped]:
     for el in page.xpath("//svg"):  # an icon: the extractor moves the text after one (in a link, in a line)
         if el.getparent() is not None:
             el.drop_tree()
-    for el in page.xpath(f"//body//hr[preceding-sibling::*[1][{TEXT_BOXES}]][following-sibling::*[1][{TEXT_BOXES}]]"):
+    for el in page.xpath(f"//body//hr[preceding-sibling::*[1][{TEXT_BOXES}]][following-sibling::*[1][{TEXT_BOXES}]]"
+                         "[not(ancestor::blockquote or ancestor::li or ancestor::td or ancestor::th)]"):
         marker = el.makeelement("p")  # the extractor drops rules: mark one as a paragraph of its own
         marker.text, marker.tail = RULE_MARK, el.tail
         el.getparent().replace(el, marker)
@@ -520,6 +521,8 @@ def editorial_box(el) -> bool:
     words = _words_of(el.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
     linked = len(_words_of(el.xpath(".//a//text()")))
     shaped = el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//ul | .//ol | .//dl") or len(el.xpath(".//p")) >= 2
+    if el.xpath(".//form | .//input | .//button | .//select | .//textarea"):
+        return False  # a sign-up box, a poll
     return bool(shaped) and len(words.split()) >= BOX_WORDS and linked < 0.3 * len(words) and not PAGE_BOX.search(_names(el))
 
 
@@ -1037,11 +1040,12 @@ def apply_rules(blocks: list[Block], found: PageMeta, captions: frozenset[str] =
 
 
 FACT = re.compile(r"^[A-ZÀ-Þ][\w .'/-]{1,24}:\s+\S")  # "Zuschauer: 4.850", "Referees: Huber, Lindner"
-FACT_ROWS = 3  # this many "Label: value" lines in a row are a fact box; under its heading or lead-in, two are
+FACT_ROWS = 2  # this many "Label: value" lines in a row under a heading or a lead-in are a fact box
 
 
 def fact_rows(blocks: list[Block]) -> frozenset[int]:
-    """The id() of the lines of fact boxes: runs of "Label: value" paragraphs, titled ("Match facts:") or long."""
+    """The id() of the lines of fact boxes: runs of "Label: value" paragraphs under a title ("Match facts:"); a
+    run with none ("Tags: ...", "Reading time: ...") is the page's."""
     rows: set[int] = set()
     run: list[Block] = []
     for index, block in enumerate([*blocks, None]):
@@ -1050,7 +1054,7 @@ def fact_rows(blocks: list[Block]) -> frozenset[int]:
             continue
         start = index - len(run)
         titled = start > 0 and (isinstance(blocks[start - 1], Heading) or blocks[start - 1].text.endswith(":"))
-        if len(run) >= FACT_ROWS or (len(run) >= 2 and titled):
+        if len(run) >= FACT_ROWS and titled:
             rows |= {id(row) for row in run}
         run = []
     return frozenset(rows)

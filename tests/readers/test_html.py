@@ -331,6 +331,19 @@ def test_a_long_heading_after_a_list_of_key_points_heads_a_section():
     assert (entry, "Heading") in [(b.text, type(b).__name__) for b in read.blocks] and read.meta.dek != entry
 
 
+def test_a_box_holding_a_form_is_no_box_of_the_story():
+    form = ("<aside><h3>The morning briefing</h3><p>Every weekday we send the harbour news to your inbox before "
+            "seven, free of charge.</p><form><input type='email'><button>Sign up</button></form></aside>")
+    read = html.read(page(f"<p>{LONG}</p>{form}<p>{LONG} Then.</p>", HEAD), "form.html")
+    assert "The morning briefing" not in [b.text for b in read.blocks]
+
+
+def test_label_lines_at_the_foot_with_no_title_are_the_pages():
+    foot = "<p>Tags: harbour, ferry</p><p>Topics: Local news</p><p>Reading time: 4 min</p>"
+    read = html.read(page(f"<p>{LONG}</p><p>{LONG} Then.</p>{foot}", HEAD), "foot.html")
+    assert not [b for b in read.blocks if b.text.startswith(("Tags:", "Topics:", "Reading time:"))]
+
+
 def test_a_row_of_links_beside_the_text_is_no_box_of_the_story():
     links = "".join(f"<li><a href='/n/{n}'>Harbour story number {n} of the week</a></li>" for n in range(5))
     read = html.read(page(f"<p>{LONG}</p><aside><h3>Read on</h3><ul>{links}</ul></aside><p>{LONG} Then.</p>",
@@ -509,6 +522,21 @@ def test_a_merged_cell_over_an_empty_row_ends_at_the_rows_kept():
     [table] = blocks_of(between_paragraphs(empty_row), Table)
     assert [plain(row[0]) for row in table.rows] == ["Ward", "", "South", "East"]
     assert (2, 0, 1, 1) not in table.spans and table.spans[-1] == (3, 1, 1, 2)
+
+
+def test_merged_cells_the_page_overlaps_are_set_apart_not_refused():
+    overlap = ("<table><tr><th>Ward</th><th>Seats</th><th>Turnout</th></tr>"
+               "<tr><td>North</td><td rowspan='2'>Four</td><td>41%</td></tr>"
+               "<tr><td colspan='2'>Merged with east</td><td>39%</td></tr></table>")  # the colspan runs into the rowspan
+    [table] = blocks_of(between_paragraphs(overlap), Table)
+    assert "Merged with east" in table.text and table.spans == ()
+
+
+def test_a_rule_inside_a_quotation_list_or_cell_marks_nothing():
+    inner = (f"<blockquote><p>{LONG}</p><hr><p>{LONG} Then.</p></blockquote>"
+             f"<ul><li><p>First point of the plan</p><hr><p>Second point of the plan</p></li></ul>")
+    read = between_paragraphs(inner)
+    assert not [b for b in read.blocks if "⁂" in b.text]
 
 
 def test_a_nested_list_keeps_its_depth_and_kind():

@@ -312,6 +312,27 @@ def test_a_readers_letter_keeps_its_signature():
     assert_nothing_lost(source, article)
 
 
+def test_a_short_headline_over_a_standfirst_without_a_full_stop_and_a_byline_stays_the_headline():
+    source = page("Ferry service will resume", "Operators promise an hourly crossing from the first of May",
+                  "By Jo Penn", LEDE, SECOND)
+    article = read(source)
+    assert article.meta.title == "Ferry service will resume"
+
+
+def test_a_headline_right_under_a_consent_banner_stays_the_headline():
+    banner = "\n".join(("We use cookies to personalise content and ads and to analyse our traffic.", "Accept all",
+                        "Manage settings", "Council backs harbour bridge after a decade of debate", "By Jane Doe"))
+    article = read(page(banner, LEDE, SECOND))
+    assert article.meta.title == "Council backs harbour bridge after a decade of debate"
+    assert article.meta.authors == ("Jane Doe",)
+
+
+def test_title_case_teasers_after_the_text_are_no_signatures():
+    teasers = "\n".join(("Parking Fees Rise Again", "Town Hall Clock Restored", "Bus Route Axed Today"))
+    article = read(page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE, SECOND, teasers))
+    assert body(article) == [LEDE, SECOND]
+
+
 def test_a_short_headline_over_its_standfirst_stays_the_headline():
     source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
     article = read(source)

@@ -16,10 +16,11 @@ _AGENCY = (r"AP|AFP|dpa|DPA|Reuters|REUTERS|EPA|EFE|ANP|ANSA|APA|KNA|SID|Keyston
            r"Belga|Ritzau|NTB|CTK|PAP|Agerpres")
 _AGENCY_WORD = re.compile(rf"(?<![\w-])(?:{_AGENCY})(?![\w-])")
 _CREDIT_LABEL = (r"(?:Fotos?|Photos?|Photograph(?:y|ie)?|Pictures?|Images?|Image credit|Bild(?:er|quelle)?|"
-                 r"Credits?|Crédits?|Crédito|Fuente|Illustration|Grafik|Fotografía|Foto ?\[M\]|Charts?|Graphics?|"
-                 r"Maps?|Karte|Infographi[ck]s?|Infografik)")
+                 r"Credits?|Crédits?|Crédito|Fuente|Illustration|Grafik|Fotografía|Foto ?\[M\])")
+# a chart's or map's credit names its maker ("Chart: The Riverside Ledger"); "Map: Where the homes will go" heads
+_GRAPHIC_CREDIT = r"(?:Charts?|Graphics?|Maps?|Karte|Infographi[ck]s?|Infografik)\s*:\s*(?:[A-ZÀ-Þ][\w.&'’/-]*\s*){1,5}$"
 _CREDIT_START = re.compile(rf"^\(?(?:©|\(c\)|Copyright\b|{_CREDIT_LABEL}\s*:|(?:Photo(?:graph)?s?|Pictures?|"
-                           rf"Illustrations?|Fotos?) (?:by|von|de|par|di)\s+[A-ZÀ-Þ])", re.I)
+                           rf"Illustrations?|Fotos?) (?:by|von|de|par|di)\s+[A-ZÀ-Þ]|(?-i:{_GRAPHIC_CREDIT}))", re.I)
 _CREDIT_INSIDE = re.compile(
     rf"©|(?:^|[\s.!?)a-z]){_CREDIT_LABEL}\s*:\s*\S"                       # "... Foto: Name", "CupCredit: PA"
     rf"|\((?:[^()]*\b(?:{_CREDIT_LABEL}|{_AGENCY})\b[^()]*|[^()/]{{2,40}}/[^()]{{2,40}})\)?\s*$"  # "(Name/AP)"
@@ -59,6 +60,8 @@ def _credit_word(word: str) -> bool:
 def split_credit(text: str) -> tuple[str, str]:
     """A caption and the credit its last sentence is ("... the café opened. Chart: The Ledger"), or the text
     and "" when it ends in none."""
+    if credit(text):
+        return "", text
     head, _, last = text.rpartition(". ")
     if head and credit(last.strip()):
         return head + ".", last.strip()
@@ -228,8 +231,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r".{0,120}\b(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
                                   r"richtlinien|respetuos\w*|respectueu\w*)|\bkommentarfunktion\b|\bforenregeln\b|"
                                   r"\bcommentaires sont réservés\b|\bcharte de modération\b|^welcome to the discussion\b|"
-                                  r"^comments are subject to\b|\bcommunity (?:rules|standards)\b.{0,40}\bcomments?\b|"
-                                  r"\bcomments?\b.{0,60}\bcommunity (?:rules|standards)\b", re.I)),
+                                  r"^comments are subject to\b", re.I)),
     ("comment link", re.compile(r"^(?:forum \(\d+ (?:postings?|beiträge)\)|postings anzeigen|\d+ (?:kommentare?|comments?|"
                                 r"réactions?|commentaires?|commenti|comentarios|postings?)|kommentieren|commenter|"
                                 r"réagissez à cet article|comment on this (?:story|article)|leave a comment|"
@@ -263,7 +265,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("image button", re.compile(r"^(?:expand|enlarge|zoom|view) (?:the )?(?:image|photo|picture)$|^bild vergrößern$|"
                                 r"^agrandir (?:l'image|la photo)$|^ampliar (?:imagen|foto)$|^ingrandisci(?: l'immagine)?$",
                                 re.I)),
-    ("support appeal", re.compile(r"^(?=(?:\S+\s+){0,30}\S+$).*(?:\b(?:listener|reader|viewer|member)-(?:supported|funded)\b|"
+    ("support appeal", re.compile(r"^(?=(?:\S+\s+){0,9}\S+$).*\b(?:listener|reader|viewer|member)-(?:supported|funded)\b|"
+                                  r"^(?=(?:\S+\s+){0,30}\S+$).*(?:"
                                   r"(?:^|[.!?,]\s+|\b(?:please|today|you can|why not)\s+)become a "
                                   r"(?:sustaining |monthly |founding )?(?:member|supporter|sponsor)\b|"
                                   r"\byour (?:gift|donation|support) (?:today )?(?:powers|keeps|makes|funds)\b)", re.I)),
@@ -286,7 +289,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                              r"^(?:stand|aktualisiert|updated|published|mis à jour|actualizado)\s*:?\s*"
                              r"(?:am\s+|on\s+|le\s+)?\d{1,2}[./]\d{1,2}[./]\d{2,4}\b[^.!?]{0,20}$", re.I)),
     ("reading time", re.compile(r"^(?:\d+\s*(?:-\s*)?(?:minutes?|min\.?)\s*(?:read|listen|lesezeit|de lectura|"
-                                r"de lecture)|lesezeit:?\s*\d+\s*min\.?|\d{1,3}\s?(?:min|mins))$", re.I)),
+                                r"de lecture)|(?:lesezeit|reading time|read time|temps de lecture|tiempo de lectura):?\s*"
+                                r"\d+\s*(?:min\.?|minutes?|minuten)|\d{1,3}\s?(?:min|mins))$", re.I)),
     ("video label", re.compile(r"^(?:watch|video|listen|audio|watch now|video ansehen|ver vídeo|regarder)\s*[|:]",
                                re.I)),
     ("video widget", re.compile(

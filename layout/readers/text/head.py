@@ -21,20 +21,33 @@ EXCLAIMED_DEK_WORDS = 10  # an exclaimed line this long is a standfirst, not a h
 BREADCRUMBS = re.compile(r"^[^›»>|/·•]{1,40}(?:\s[›»>|/·•]\s[^›»>|/·•]{1,40})+$")  # "Home › Sport › Football"
 
 
-BANNER_LINE_WORDS = 12  # a consent banner's other lines (its title, its buttons) are at most this long
+BANNER_LINE_WORDS = 12  # a consent banner's title is at most this long ...
+BUTTON_WORDS = 10  # ... and its buttons ("Or read it all without adverts from 2 a month") this long
+BUTTONS = 4  # a banner has at most this many buttons
 CONSENT = re.compile(r"cookie|consent|zustimm|einwillig|consenso|consentement|datenschutz|privacy|vie privée"
                      r"|données personnelles|dati personali|datos personales|privacidad", re.I)
 
 
 def consent_banners(chunks: list[Chunk]) -> None:
-    """Drop a consent banner whole: a group of lines (between blank lines) where one asks for consent to
-    cookies and the others are short: its title ("We value your privacy") and buttons ("Accept all")."""
+    """Drop a consent banner whole: in a group of lines (between blank lines), the line asking for consent to
+    cookies, the short line over it that titles the banner ("We value your privacy") and the buttons under it
+    ("Accept all", "Manage settings"); what follows them in the group (a headline) is not the banner's."""
     for _, group in itertools.groupby(chunks, key=lambda c: c.group):
         lines = list(group)
-        asking = [c for c in lines if furniture(c.text) == "legal notice" and CONSENT.search(c.text)]
-        if len(lines) > 1 and asking and all(c in asking or c.words <= BANNER_LINE_WORDS for c in lines):
-            for chunk in lines:
-                chunk.drop("legal notice" if chunk in asking else "consent banner")
+        at = next((k for k, c in enumerate(lines) if furniture(c.text) == "legal notice" and CONSENT.search(c.text)),
+                  None)
+        if at is None or len(lines) == 1:
+            continue
+        title = lines[at - 1:at] if at and lines[at - 1].words <= BANNER_LINE_WORDS and not lines[at - 1].sentence else []
+        buttons = []
+        for k, chunk in enumerate(lines[at + 1:at + 1 + BUTTONS], at + 1):
+            signed = k + 1 < len(lines) and (byline(lines[k + 1].text) or date_line(lines[k + 1].text))
+            if chunk.words > BUTTON_WORDS or chunk.sentence or signed:
+                break  # a headline over its byline is no button
+            buttons.append(chunk)
+        lines[at].drop("legal notice")
+        for chunk in title + buttons:
+            chunk.drop("consent banner")
 
 
 def take_title(chunks: list[Chunk], name: str) -> Chunk:
@@ -78,16 +91,15 @@ DEK_WORDS = 45  # a standfirst is at most this long; a longer line after a headl
 
 
 def _kicker_over(chunks: list[Chunk], i: int) -> bool:
-    """The line is a kicker: short, with a longer headline-shaped line under it, which a standfirst, a byline
-    or a date line follows ("Letters to the Editor" / "Letters: The library levy ..." / "Readers weigh in.")."""
+    """The line is a kicker: short, with a longer headline-shaped line under it, which a standfirst follows
+    ("Letters to the Editor" / "Letters: The library levy ..." / "Readers weigh in."); a short headline over a
+    standfirst without a full stop, then a byline, stays the headline."""
     following = [c for c in chunks[i + 1:i + 4] if not c.role and not furniture(c.text)]
     if chunks[i].words > KICKER_WORDS or chunks[i].sentence or ":" in chunks[i].text or len(following) < 2:
         return False  # "Kenia: Nairobi von unten" is a headline's shape
     headline, after = following[0], following[1]
-    standfirst = _statement(after) and after.words <= DEK_WORDS
     return headline.words > chunks[i].words and not _statement(headline) and date_line(headline.text) is None \
-        and byline(headline.text) is None and (standfirst or date_line(after.text) is not None
-                                               or byline(after.text) is not None)
+        and byline(headline.text) is None and _statement(after) and after.words <= DEK_WORDS
 
 
 def _menu_under(chunks: list[Chunk], i: int) -> bool:

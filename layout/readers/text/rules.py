@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable
 
@@ -9,7 +10,7 @@ from layout.readers.common import fold
 from layout.readers.text.boilerplate import (REPORTED, SECTION_BREAK, caption, credit, line_reason,
                                                self_contained_credit)
 from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk
-from layout.readers.text.lines import (JOBS, author_note, byline, card_meta, date_line, dated_caption, name_line,
+from layout.readers.text.lines import (JOBS, author_note, byline, card_meta, date_line, dated_caption, person_line,
                                        several_names)
 
 REPEATED_PARAGRAPHS = 3  # a block holding this many of the article's paragraphs repeats the article
@@ -17,6 +18,7 @@ PULL_QUOTE_WORDS = 40    # a pull quote is at most this long ...
 PULL_QUOTE_CHARS = 25    # ... and, to be told from a paragraph's words, at least this long
 SLOGAN_WORDS = 10        # the slogan under a call to action is at most this long ...
 BOX_SLOGAN_WORDS = 14    # ... under a sign-up box's title ("Get the Gazette's politics briefing"), this long
+BOX_LINE_WORDS = 30      # a line of a sign-up box is at most this long
 BEATS = r"covers|reports on|writes (?:about|on|a)|crític[oa]|profesora?|cronista"  # a writer's beat, in a note
 _TRADE = re.compile(rf"\b(?:{JOBS}|{BEATS})\b", re.I)  # a job or a beat
 NOTE_LINES = 6           # a note about the author stands among the last this many lines
@@ -390,6 +392,17 @@ def _promos(body: list[Chunk], meta: dict) -> None:
                 item.drop("promo")
 
 
+def _form_boxes(body: list[Chunk], meta: dict) -> None:
+    """A group of lines (between blank lines) holding a form's field ("Your email") is a sign-up box: its
+    title and strapline over the field go with it."""
+    for _, group in itertools.groupby(body, key=lambda c: c.group):
+        lines = list(group)
+        if len(lines) > 1 and any(c.reason == "form field" for c in lines):
+            for chunk in lines:
+                if not chunk.role and chunk.words <= BOX_LINE_WORDS:
+                    chunk.drop("sign-up box")
+
+
 def _polls(body: list[Chunk], meta: dict) -> None:
     """A question to the reader followed by three or more one-line answers is a poll."""
     for i, chunk in enumerate(body):
@@ -536,27 +549,25 @@ PLACE_WORDS = 4  # the place under a letter's signature ("Middlecombe, Westmoor"
 SIGNATURE = re.compile(r"^[—–-]\s*[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}(?:,\s*[A-ZÀ-Þ][\w .'’-]{1,40})?$")
 
 
-def _signs(body: list[Chunk], i: int) -> bool:
-    """The line signs the letter above it: a name under a paragraph of the text ("— Harold Brandt, Millbrook";
-    or "Margaret Ellery" over "Middlecombe, Westmoor", the two lines a group apart from the letter), or the
-    place under such a name."""
-    line, above = body[i], body[i - 1] if i else None
-    if above is None:
-        return False
-    if above.role in ("", "paragraph") and above.sentence:
-        place = body[i + 1] if i + 1 < len(body) else None
-        placed = place is not None and place.group == line.group != above.group and not place.role \
-            and place.words <= PLACE_WORDS and not place.sentence
-        return bool(SIGNATURE.match(line.text)) or (placed and name_line(line.text))
-    return above.role == "paragraph" and above.group == line.group and name_line(above.text) \
-        and line.words <= PLACE_WORDS and not line.sentence
-
-
 def _signatures(body: list[Chunk], meta: dict) -> None:
-    """The lines that sign a reader's letter are the letter's (see _signs), not a heading or a teaser."""
-    for i, chunk in enumerate(body):
-        if not chunk.role and chunk.short and _signs(body, i):
-            chunk.role = "paragraph"
+    """The lines that sign a reader's letter are the letter's, not a heading or a teaser: under a paragraph of
+    the text, "— Harold Brandt, Millbrook", or a person's name over a short place ("Margaret Ellery" /
+    "Middlecombe, Westmoor"), the two lines a group of their own."""
+    for i, line in enumerate(body[1:], 1):
+        above, place = body[i - 1], body[i + 1] if i + 1 < len(body) else None
+        if line.role or not line.short or above.role not in ("", "paragraph") or not above.sentence:
+            continue
+        if SIGNATURE.match(line.text):
+            line.role = "paragraph"
+        elif place is not None and _place_under(line, place, above, body[i + 2] if i + 2 < len(body) else None) \
+                and person_line(line.text):
+            line.role = place.role = "paragraph"
+
+
+def _place_under(name: Chunk, place: Chunk, above: Chunk, after: Chunk | None) -> bool:
+    """`place` is the short line naming where the letter's writer lives: the name and it are a group of two."""
+    return place.group == name.group != above.group and (after is None or after.group != name.group) \
+        and not place.role and place.words <= PLACE_WORDS and not place.sentence
 
 
 def _headings(body: list[Chunk], meta: dict) -> None:
@@ -645,6 +656,6 @@ def _dangling_breaks(body: list[Chunk], meta: dict) -> None:
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
     _repeated_text, _section_breaks, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines,
     _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards,
-    _widgets, _promos, _polls, _attributions, _author_notes, _signatures, _runs, _question_headings, _headings,
+    _widgets, _promos, _form_boxes, _polls, _attributions, _author_notes, _signatures, _runs, _question_headings, _headings,
     _dangling_breaks,
 )

@@ -27,9 +27,12 @@ def mark_verse(body: list[Chunk]) -> None:
 def is_verse(lines: list[str]) -> bool:
     """Lines of a stanza: three or more, short but not a word or two, where the sentence runs on over the
     breaks (lines ending in a comma or a colon, twice; or once, and a line going on in small letters: "e il
-    sole fino al cuore,"), as no menu, tag list, teaser list or headline does; no line opens with a bullet."""
+    sole fino al cuore,"), as no menu, tag list, teaser list or headline does; no line opens with a bullet,
+    and the first does not lead in to the others ("Opening hours:")."""
     if len(lines) < STANZA_LINES or any(len(line.split()) > VERSE_WORDS for line in lines):
         return False
+    if lines[0].rstrip().endswith(":"):
+        return False  # a lead-in over its lines: an address, opening hours, a list
     if any(re.match(r"^(?:[-•*–·▪►]|\d+[.)])\s", line) for line in lines):
         return False
     if sum(len(line.split()) for line in lines) < VERSE_MEAN_WORDS * len(lines):

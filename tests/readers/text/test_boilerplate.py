@@ -2,11 +2,13 @@
 
 import pytest
 
-from layout.readers.text.boilerplate import caption, credit, furniture, line_reason
+from layout.readers.text.boilerplate import caption, credit, furniture, line_reason, split_credit
 
 
 @pytest.mark.parametrize("line, reason", [
     ("Advertisement", "advertisement"),
+    ("The village radio station, which is listener-supported, lost a third of its funding when the grant ended.", ""),
+    ("The council's community standards panel received more than forty comments about the plan.", ""),
     ("Sponsor Message", "advertisement"),
     ("Leggi anche Ferrovie, nuovo orario dal lunedì", "teaser link"),
     ("Become a sponsor", "support appeal"),
@@ -160,6 +162,13 @@ def test_credits_and_captions():
     assert caption("Pictured here: the bridge at dusk (Photo: Lena Ohr)")
     assert caption("The deck of the half-built bridge in April, seen from the ferry. Photo by Lena Ohr")
     assert not caption("She left the studio early. Photo by photo, the album came together over the winter")
+    assert credit("Chart: The Quay Courier") and not credit("Map: Where the new flats will go")
+
+
+def test_an_image_titles_credit_is_set_apart():
+    assert split_credit("Fares since 2019. Chart: The Quay Courier") == ("Fares since 2019.", "Chart: The Quay Courier")
+    assert split_credit("Photograph by Ann Other") == ("", "Photograph by Ann Other")
+    assert split_credit("The quay at dawn. The ferry waits.") == ("The quay at dawn. The ferry waits.", "")
 
 
 def test_furniture_is_what_cannot_be_a_headline():

@@ -17,6 +17,7 @@ STANZA = ("The tide comes in across the sand,", "and leaves the harbour wall,", 
     (("ferries", "harbour", "local politics"), False),                     # tags
     (("Ferry fares to rise in May", "Council backs the new bridge", "Harbour wall to be repaired"), False),
     (("- the tide,", "- the wall,", "- the gulls call"), False),           # a list
+    (("Opening hours:", "Monday to Friday, 8am to 4pm,", "Saturday, 9am to noon,", "closed on Sundays"), False),
 ])
 def test_is_verse(lines, verse):
     assert is_verse(list(lines)) is verse
