@@ -333,6 +333,30 @@ def test_title_case_teasers_after_the_text_are_no_signatures():
     assert body(article) == [LEDE, SECOND]
 
 
+def test_a_consent_banner_in_any_wording_and_an_alert_bar_are_not_the_headline():
+    banner = "\n".join(("Welcome to the Quay Courier",
+                        "We pay for our reporting with adverts and set cookies for them; with 'Agree' you let us.",
+                        "Agree", "Settings"))
+    header = "\n".join(("Jump to main content", "The Quay Courier", "News", "Sport", "Weather", "Opinion"))
+    alert = "\n".join(("GALE WARNING until noon for the harbour and the north shore", "2 weather alerts"))
+    source = page(banner, header, alert, "Council backs harbour bridge after a decade of debate", "By Jane Doe",
+                  LEDE, SECOND)
+    article = read(source)
+    assert article.meta.title == "Council backs harbour bridge after a decade of debate"
+    assert dropped_reason(article, "Welcome to the Quay") == "consent banner"
+    assert dropped_reason(article, "Jump to main") == "skip link"
+    assert_nothing_lost(source, article)
+
+
+def test_story_sentences_between_two_calls_to_action_stay_the_storys():
+    source = page("Council backs harbour bridge", "A decade of debate ends with a vote.", LEDE,
+                  "Subscribe now for unlimited access to the Courier.",
+                  "The harbour board told the meeting it would pay a third of the cost of the new deck.",
+                  "Support local journalism.", SECOND)
+    article = read(source)
+    assert "The harbour board told the meeting it would pay a third of the cost of the new deck." in body(article)
+
+
 def test_a_short_headline_over_its_standfirst_stays_the_headline():
     source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
     article = read(source)

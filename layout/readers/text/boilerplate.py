@@ -250,10 +250,11 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("form field", re.compile(r"^(?:(?:enter )?your e-?mail(?: address)?|e-?mail address|votre (?:adresse )?e-?mail|"
                               r"ihre e-?mail(?:-adresse)?|tu (?:correo|email)(?: electrónico)?|la tua e-?mail|"
                               r"indirizzo e-?mail)\s*:?\*?$", re.I)),
-    ("skip link", re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|article)|"
-                             r"(?:zum|direkt zum) (?:inhalt|hauptinhalt)(?: springen)?|aller au contenu(?: principal)?|"
-                             r"saltar al contenido(?: principal)?|vai al contenuto(?: principale)?|"
-                             r"skip to search|aller à la recherche|zur suche(?: springen)?|ir a la búsqueda)$", re.I)),
+    ("skip link", re.compile(r"^(?:(?:skip|jump|go) to (?:the )?(?:main )?(?:content|navigation|article|menu|search)|"
+                             r"(?:zum|zur|direkt zum|direkt zur) (?:inhalt|hauptinhalt|navigation|suche)(?: springen)?|"
+                             r"(?:aller|passer) (?:au|à la) (?:contenu|navigation|recherche)(?: principal)?|"
+                             r"(?:saltar|ir) (?:al|a la) (?:contenido|navegación|búsqueda)(?: principal)?|"
+                             r"vai (?:al|alla) (?:contenuto|navigazione|ricerca)(?: principale)?)$", re.I)),
     ("feedback widget", re.compile(r"\bfehler (?:gefunden|melden)|melden sie den fehler|^(?=(?:\S+\s+){0,14}\S+$).*"
                                    r"report an? (?:error|typo)|"
                                    r"donnez-nous votre avis|give us your feedback|avez-vous testé cette recette|"

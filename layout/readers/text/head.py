@@ -24,6 +24,10 @@ BREADCRUMBS = re.compile(r"^[^›»>|/·•]{1,40}(?:\s[›»>|/·•]\s[^›»>
 BANNER_LINE_WORDS = 12  # a consent banner's title is at most this long ...
 BUTTON_WORDS = 10  # ... and its buttons ("Or read it all without adverts from 2 a month") this long
 BUTTONS = 4  # a banner has at most this many buttons
+SHORT_BUTTON_WORDS = 5  # "Accept", "Zustimmen & weiter", "J'accepte"
+COOKIES = re.compile(r"\bcookies?\b|\btraceurs\b|\btrackers?\b", re.I)
+SPEAKS = re.compile(r"\b(?:we|us|our|you|your|wir|uns|sie|ihnen|ihre|nous|nos|vous|votre|vos|necesitamos|nuestros?|"
+                    r"tu|te|tus|noi|ti|tuo|tua)\b", re.I)  # a banner speaks as the site, to the reader
 CONSENT = re.compile(r"cookie|consent|zustimm|einwillig|consenso|consentement|datenschutz|privacy|vie privée"
                      r"|données personnelles|dati personali|datos personales|privacidad", re.I)
 
@@ -34,8 +38,7 @@ def consent_banners(chunks: list[Chunk]) -> None:
     ("Accept all", "Manage settings"); what follows them in the group (a headline) is not the banner's."""
     for _, group in itertools.groupby(chunks, key=lambda c: c.group):
         lines = list(group)
-        at = next((k for k, c in enumerate(lines) if furniture(c.text) == "legal notice" and CONSENT.search(c.text)),
-                  None)
+        at = next((k for k, c in enumerate(lines) if _asks_consent(lines, k)), None)
         if at is None or len(lines) == 1:
             continue
         title = lines[at - 1:at] if at and lines[at - 1].words <= BANNER_LINE_WORDS and not lines[at - 1].sentence else []
@@ -48,6 +51,16 @@ def consent_banners(chunks: list[Chunk]) -> None:
         lines[at].drop("legal notice")
         for chunk in title + buttons:
             chunk.drop("consent banner")
+
+
+def _asks_consent(lines: list[Chunk], k: int) -> bool:
+    """Line `k` of a group asks for consent to cookies: a legal notice saying so, or, whatever its wording, a
+    sentence that speaks to the reader about cookies with a button under it ("Zustimmen & weiter")."""
+    line = lines[k]
+    if furniture(line.text) == "legal notice" and CONSENT.search(line.text):
+        return True
+    button = k + 1 < len(lines) and lines[k + 1].words <= SHORT_BUTTON_WORDS and not lines[k + 1].sentence
+    return button and line.words >= 8 and COOKIES.search(line.text) is not None and SPEAKS.search(line.text) is not None
 
 
 def take_title(chunks: list[Chunk], name: str) -> Chunk:
@@ -65,8 +78,8 @@ def take_title(chunks: list[Chunk], name: str) -> Chunk:
             continue  # above the headline, still the article's date or byline (read_head takes it)
         elif (chunk.words >= TITLE_WORDS or chunk.sentence) and not BREADCRUMBS.match(chunk.text) \
                 and not _menu_under(chunks, i):
-            if _kicker_over(chunks, i):
-                header.append(chunk)
+            if _kicker_over(chunks, i) or _signed_below(chunks, i):
+                header.append(chunk)  # a kicker; an alert bar or a video's title over the signed headline
                 continue
             headlines = [c for c in header if not BREADCRUMBS.match(c.text)]
             title = headlines[-1] if headlines and _statement(chunk) else chunk
@@ -100,6 +113,30 @@ def _kicker_over(chunks: list[Chunk], i: int) -> bool:
     headline, after = following[0], following[1]
     return headline.words > chunks[i].words and not _statement(headline) and date_line(headline.text) is None \
         and byline(headline.text) is None and _statement(after) and after.words <= DEK_WORDS
+
+
+LOOK_AHEAD = 12  # the headline a byline signs is looked for this many lines on
+
+
+def _signed_below(chunks: list[Chunk], i: int) -> bool:
+    """The line is no headline but page furniture that a headline follows: nothing signs it (a byline or a
+    date line right under it, or a standfirst or the text), while a headline-shaped line further down, within
+    the page's header, is signed by a byline or a date line."""
+    if _signed(chunks, i, text_too=True):
+        return False
+    return any(_headline_shaped(chunks[j]) and _signed(chunks, j) for j in range(i + 1, min(len(chunks), i + LOOK_AHEAD)))
+
+
+def _signed(chunks: list[Chunk], i: int, text_too: bool = False) -> bool:
+    """A byline or a date line (or, `text_too`, a standfirst or a paragraph) in the two lines under line `i`."""
+    below = [c for c in chunks[i + 1:i + 4] if not c.role and not furniture(c.text)][:2]
+    return any(byline(c.text) is not None or date_line(c.text) is not None
+               or text_too and (_statement(c) or c.words >= HEAD_WORDS) for c in below)
+
+
+def _headline_shaped(chunk: Chunk) -> bool:
+    return not chunk.role and chunk.words >= TITLE_WORDS and not _statement(chunk) and not furniture(chunk.text) \
+        and byline(chunk.text) is None and date_line(chunk.text) is None
 
 
 def _menu_under(chunks: list[Chunk], i: int) -> bool:

@@ -387,7 +387,8 @@ def _promos(body: list[Chunk], meta: dict) -> None:
     for i, j in zip(marks, marks[1:]):
         between = [c for c in body[i + 1:j] if not c.role]
         single = j - i == 2 and len(between) == 1 and not between[0].sentence
-        if j - i <= 12 and (len(between) >= 2 or single) and all(c.words <= 30 for c in between):
+        boxed = all(c.words <= 30 and not REPORTED.search(c.text) for c in between)  # no story's reporting
+        if j - i <= 12 and (len(between) >= 2 or single) and boxed:  # a story's sentences are no box
             for item in between:
                 item.drop("promo")
 
