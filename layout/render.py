@@ -126,14 +126,15 @@ HEADLINE_LONG_WORD = 13  # a word this long may not fit a headline's line: it ge
 
 
 def breakable(text: str, lang: str = "") -> str:
-    """`text` with soft hyphens where its longest words may break ("Schifffahrts\u00adgesellschaft"): a
-    headline is not hyphenated, and such a word would otherwise be cut anywhere, without a hyphen."""
+    """`text` with soft hyphens where its longest words may break ("Schifffahrts\u00adgesellschaft"), for the
+    cover's headline, which is not hyphenated and would otherwise cut such a word anywhere, without a hyphen;
+    as it is in a language with no hyphenation patterns."""
     import pyphen
 
     language = pyphen.language_fallback((lang or "en").replace("-", "_"))
-    if language is None or language.startswith("en"):  # "en": the US patterns (see the print stylesheet)
-        language = "en_US" if language in (None, "en") else language
-    dictionary = pyphen.Pyphen(lang=language, left=4, right=4)
+    if language is None:
+        return text
+    dictionary = pyphen.Pyphen(lang="en_US" if language == "en" else language, left=4, right=4)  # as in print
     return re.sub(rf"[^\W\d_]{{{HEADLINE_LONG_WORD},}}", lambda m: dictionary.inserted(m.group(), hyphen="\u00ad"), text)
 
 

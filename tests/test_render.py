@@ -176,12 +176,15 @@ def test_persian_byline_keeps_its_and_apart_and_arabic_quotes_are_guillemets():
     assert curl_text('قال: "نحن متفائلون" اليوم', marks_for("ar")) == "قال: «نحن متفائلون» اليوم"
 
 
-def test_a_headlines_longest_words_get_places_to_break_with_a_hyphen():
+def test_a_cover_headlines_longest_words_get_places_to_break_with_a_hyphen():
     from layout.render import breakable
 
     assert breakable("Schifffahrtsgesellschaftskapitäne streiken", "de").split("\u00ad")[0] == "Schiff"
     assert "\u00ad" not in breakable("Ukraine fired six U.S. long-range missiles", "en")  # no long word
-    assert breakable("Internationalization", "en").replace("\u00ad", "") == "Internationalization"
-    html = render("print.html", Article(Meta(title="Schifffahrtsgesellschaftskapitäne streiken", lang="de"),
+    assert breakable("Eduskuntavaaliehdokkaiden kannatus", "fi") == "Eduskuntavaaliehdokkaiden kannatus"  # no patterns
+    html = render("cover.html", Article(Meta(title="Schifffahrtsgesellschaftskapitäne streiken", lang="de"),
                                         (Paragraph("b001", (Run("Sie streiken."),)),), (), "x"), stylesheets=())
     assert "Schiff\u00adfahrts" in html
+    text = render("print.html", Article(Meta(title="Schifffahrtsgesellschaftskapitäne streiken", lang="de"),
+                                        (Paragraph("b001", (Run("Sie streiken."),)),), (), "x"), stylesheets=())
+    assert "\u00ad" not in text  # the printed headline breaks by the stylesheet; its text stays whole

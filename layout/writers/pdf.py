@@ -169,10 +169,10 @@ GREY = re.compile(rb"^([\d.]+) \1 \1 (rg|RG)$")
 
 
 def black_ink(pdf) -> None:
-    """Set every neutral colour the pages draw (text, rules, marks: black and greys, the theme's only
-    colours) in black ink alone, as a press wants them: "0.2 0.2 0.2 rg" becomes "0 0 0 0.8 k". In RGB, a
-    print shop's conversion would set them in all four inks, which must then register exactly. Pictures
-    stay as they are, for the shop's own conversion."""
+    """Set the neutral colours the pages draw (text and rules, black and greys: the theme's only colours) in
+    black ink alone, as a press wants them: "0.2 0.2 0.2 rg" becomes "0 0 0 0.8 k". In RGB, a print shop's
+    conversion would set them in all four inks, which must then register exactly. Black strokes, the crop and
+    cross marks, stay in all inks (registration); raster pictures stay as they are, for the shop's conversion."""
     for obj in pdf.objects:
         lines = getattr(obj, "stream", None)
         if isinstance(lines, list):
@@ -181,7 +181,7 @@ def black_ink(pdf) -> None:
 
 def _in_black(line):
     match = GREY.match(line) if isinstance(line, bytes) else None
-    if not match:
+    if not match or line == b"0 0 0 RG":  # black strokes are the crop and cross marks: in all inks, to register
         return line
     ink = f"{1 - float(match[1]):.4g}".encode()
     return b"0 0 0 %s %s" % (ink, b"k" if match[2] == b"rg" else b"K")

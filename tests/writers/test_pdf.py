@@ -339,3 +339,16 @@ def test_a_picture_too_coarse_for_print_is_named_in_a_warning(tmp_path, caplog):
         build(tmp_path / f"{name}.md", tmp_path / "out", ("pdf",), themes.load("clipping"))
         warned = [r.getMessage() for r in caplog.records if "pixels an inch" in r.getMessage()]
         assert (warned and "small.png" in warned[0]) if name == "small" else not warned
+
+
+def test_a_headlines_word_too_long_for_its_line_breaks_with_a_hyphen_and_nowhere_else(tmp_path):
+    source = tmp_path / "lang.md"
+    source.write_text("---\ntitle: Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz fällt\nlang: de\n---\n\n"
+                      "Die Kapitäne der Donauschiffe verlangen mehr Geld, sagte ihr Sprecher am Dienstag.\n",
+                      encoding="utf-8")
+    from layout.paper import PrintOptions, parse_paper
+
+    pdf = build(source, tmp_path, ("pdf",), themes.load("clipping"), PrintOptions(paper=parse_paper("a5"))).outputs[0]
+    head = pdftotext(pdf, "-raw", "-l", "1").splitlines()[:8]
+    assert any(line.startswith("Rindfleisch") and line[-1] in "-‐" for line in head)
+    assert [o.title for o in PdfReader(pdf).outline] == ["Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz fällt"]
