@@ -81,9 +81,10 @@ def digest(sources: list[Path], target: Path, theme: Theme, options: PrintOption
     files: dict[str, bytes] = {}
     if "pdf" in formats:
         from layout.writers.fonts import warn_missing_glyphs
-        from layout.writers.pdf import pdf_bytes
+        from layout.writers.pdf import pdf_bytes, warn_coarse_pictures
 
         warn_missing_glyphs(theme, parts, target.name)
+        warn_coarse_pictures(document, target.name)
 
         files[f"{target.name}.pdf"] = pdf_bytes(document, meta, options)
     if "epub" in formats:

@@ -668,8 +668,13 @@ def table_spans(page) -> dict[str, Grid]:
                 if next(row.iterancestors("table"), None) is table]
         grid = _grid(rows)
         if grid and grid.spans:
-            grids.setdefault("".join(key for row in grid.keys for key in row), grid)
+            grids.setdefault(_grid_key(grid.keys), grid)
     return grids
+
+
+def _grid_key(rows) -> str:
+    """A table's key: the letters of all its cells, row by row (the page's and the extracted table's match)."""
+    return "".join(key for row in rows for key in row)
 
 
 def _grid(rows: list) -> Grid | None:
@@ -825,7 +830,7 @@ class Walker:
         header = int(all(head for runs, head in rows[0] if plain_text(runs)))
         header = self.heads.get(_key(" ".join(plain_text(runs) for runs, _ in rows[0])), header)
         keys = [[_key(plain_text(runs)) for runs in cells[i:i + columns]] for i in range(0, len(cells), columns)]
-        spans = merged_cells(self.grids.get("".join(key for row in keys for key in row)), keys)
+        spans = merged_cells(self.grids.get(_grid_key(keys)), keys)
         made = table_block(cells, columns, header, spans=spans)
         (self.dropped if isinstance(made, Dropped) else self.blocks).append(made)
 

@@ -77,7 +77,8 @@ def document(job: Job):
     A last page holding a few lines is copyfitted away, as a newspaper does: the text is set a little tighter
     (the theme's fit-1, then fit-2) when that saves the page; otherwise it stays as it was."""
     laid = _lay_out_print(job)
-    for fit in range(1, FITS + 1):
+    fits = FITS if "fit-1" in job.theme.print_css.read_text(encoding="utf-8") else 0  # a theme may have none
+    for fit in range(1, fits + 1):
         if len(laid.pages) < 2 or filled(laid.pages[-1]) >= SHORT_LAST_PAGE:
             break
         tighter = _lay_out_print(job, fit)
@@ -93,7 +94,7 @@ def _lay_out_print(job: Job, fit: int = 0):
 
 def filled(page) -> float:
     """How far down its content area a laid-out page is filled (0 to 1): its lowest line or picture, running
-    heads and folios aside."""
+    heads and folios aside. (WeasyPrint has no public way to a page's boxes: `_page_box` it is.)"""
     from weasyprint.formatting_structure import boxes
 
     box = page._page_box

@@ -9,7 +9,7 @@ from layout.errors import SourceError
 from layout.model import Article, Block, Blockquote, Dropped, Heading, ListBlock, Meta, Paragraph, Rule, Run
 from layout.readers.common import block_id, identifier
 from layout.readers.text.chunks import Chunk, split_chunks, split_groups
-from layout.readers.text.head import read_head, take_title
+from layout.readers.text.head import consent_banners, read_head, take_title
 from layout.readers.text.lines import dateline_of, place_lead
 from layout.readers.text.rules import CONTEXT_RULES
 from layout.readers.text.tables import mark_tables
@@ -27,6 +27,7 @@ def read(text: str, name: str) -> Article:
     chunks = [Chunk.of(t, group) for group, blocks in enumerate(split_groups(text)) for t in blocks]
     if not chunks:
         raise SourceError(f"{name} holds no text", "put the article's text in the file")
+    consent_banners(chunks)  # a banner's title and buttons could pass for the page's header
     title = take_title(chunks, name)
     body = [c for c in chunks if not c.role]
     at = next(i for i, chunk in enumerate(chunks) if chunk is title)

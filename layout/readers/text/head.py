@@ -66,8 +66,7 @@ def _asks_consent(lines: list[Chunk], k: int) -> bool:
 def take_title(chunks: list[Chunk], name: str) -> Chunk:
     """The headline: the first line of four words or more that is not page furniture, past the short lines
     of a whole page's header (menus, the site's name, a kicker); but when that line ends as a statement does
-    (a standfirst, the text), the last short line before it."""
-    consent_banners(chunks)
+    (a standfirst, the text), the last short line before it. Consent banners are gone by then (consent_banners)."""
     header: list[Chunk] = []
     for i, chunk in enumerate(chunks):
         if chunk.role:
