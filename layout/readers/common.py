@@ -93,7 +93,8 @@ def with_dateline(article: Article) -> Article:
     place, lead = article.meta.dateline.strip(), lead_paragraph(article.blocks)
     block = next((b for b in article.blocks if b.id == lead), None)
     shown = (block.text if block else "", article.meta.dek)  # a standfirst may open with it: "Berlin. Die ..."
-    if not place or block is None or any(text.upper().startswith(place.upper()) for text in shown):
+    opens = re.compile(rf"^{re.escape(place)}(?=\s*[,.:;(—–-]|\s*$)", re.I) if place else None
+    if not place or block is None or any(opens.match(text) for text in shown):  # not "Ashford's library ..."
         return article
     dash = "—" if article.meta.lang.split("-")[0] in ("", "en") else "–"
     opened = dataclasses.replace(block, runs=merge([Run(f"{place} {dash} "), *block.runs]))

@@ -30,6 +30,9 @@ def test_a_dateline_the_metadata_gives_opens_the_lead_paragraph_once():
         "ASHFORD — The library will open late.")
     assert lead(with_dateline(Article(Meta(title="T", dateline="Kiel", lang="de"), blocks[1:] + blocks[:1]))) == (
         "Kiel – The library will open late.")
+    named = Paragraph("b002", (Run("Ashford's library will open late."),))
+    assert with_dateline(Article(Meta(title="T", dateline="ASHFORD"), (named,))).blocks[0].text == (
+        "ASHFORD — Ashford's library will open late.")  # the town's name opening the text is no dateline
     said = Paragraph("b002", (Run("ASHFORD, Kent — The library will open late."),))
     assert with_dateline(Article(Meta(title="T", dateline="Ashford"), (said,))).blocks[0] is said
     stand = Article(Meta(title="T", dek="Kiel. Die Bibliothek öffnet länger.", dateline="Kiel"), blocks[1:])
