@@ -114,7 +114,12 @@ _TEASER_LABELS = re.compile(
     r"lo más leído|lire aussi|à lire aussi|les plus lus|sur le même sujet|voir aussi|à voir aussi|am meisten gelesen|"
     r"top gelesen|meistgelesene artikel|beliebteste artikel|most shared|most commented|les plus partagés|"
     r"les plus commentés|i più letti|più letti|i più visti|più condivisi|lo más compartido|más leídas|don't miss|"
-    r"nicht verpassen|à ne pas manquer|da non perdere|no te lo pierdas)\s*:?$", re.I)
+    r"nicht verpassen|à ne pas manquer|da non perdere|no te lo pierdas|"
+    r"(?:popular|most (?:read|popular|viewed|shared)|trending|recommended)(?: (?:on|in|at|from) [\w'.-]+(?: [\w'.-]+){0,3})?|"
+    r"les plus (?:lus|consultés|partagés|commentés)|(?:lo )?más (?:leíd[oa]s?|vistos?|compartidos?)|"
+    r"meist(?:gelesen|geklickt|kommentiert)e?(?: artikel)?|"
+    r"(?:mehr|more|plus|más) (?:aus|from|de|sobre) [\w'.-]+(?: [\w'.-]+){0,3}|related reading|à relire|"
+    r"passend zum thema)\s*:?$", re.I)
 _SHARE_WORDS = {
     "facebook", "x", "twitter", "whatsapp", "reddit", "pinterest", "linkedin", "tumblr", "flipboard", "threads",
     "telegram", "email", "e-mail", "mail", "print", "copy", "link", "copy link", "gettr", "gab", "parler",
@@ -204,7 +209,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("advertisement", re.compile(
         r"^(?:advertisements?|ads?|anzeigen?|werbung(?: überspringen)?|publicité|publicidad|pub|sponsor message|sponsored"
         r"(?: content)?|gesponsert|paid (?:content|post)|advertorial)(?:\s*\d*)$"
-        r"|advertisement has not loaded|continues below(?: the)? advert|^story continues below$"
+        r"|advertisement has not loaded|\bad (?:hasn't|has not) loaded\b|continues below(?: the)? advert|"
+        r"^story continues below$"
         r"|^weiterlesen nach der anzeige$|^la suite après (?:cette|la) publicité$|^continúa (?:después|tras) "
         r"(?:la|el) (?:publicidad|anuncio)$", re.I)),
     ("paywall", re.compile(r"^(?:for )?subscribers? only\W*$|\bthis (?:article|story|content|piece)\b[^.]{0,40}"
@@ -231,8 +237,13 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r".{0,120}\b(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
                                   r"richtlinien|respetuos\w*|respectueu\w*)|\bkommentarfunktion\b|\bforenregeln\b|"
                                   r"\bcommentaires sont réservés\b|\bcharte de modération\b|^welcome to the discussion\b|"
-                                  r"^comments are subject to\b", re.I)),
-    ("comment link", re.compile(r"^(?:forum \(\d+ (?:postings?|beiträge)\)|postings anzeigen|\d+ (?:kommentare?|comments?|"
+                                  r"^comments are subject to\b|\bcomments may take\b.{0,40}\bto appear\b|"
+                                  r"\bwelcomes (?:lively, )?civil discussion\b|community-regeln|normas de la comunidad|"
+                                  r"^solo los suscriptores pueden comentar|charte de participation|"
+                                  r"^connectez-vous pour (?:réagir|commenter)|^write a reply…?$|^réactions des lecteurs$",
+                                  re.I)),
+    ("comment link", re.compile(r"^(?:forum \(\d+ (?:postings?|beiträge)\)|postings anzeigen|(?:kommentare?|comments?|"
+                                r"commentaires?|commenti|comentarios) ?\(\d+\)|\d+ (?:kommentare?|comments?|"
                                 r"réactions?|commentaires?|commenti|comentarios|postings?)|kommentieren|commenter|"
                                 r"réagissez à cet article|comment on this (?:story|article)|leave a comment|"
                                 r"lascia un commento|deja un comentario)$", re.I)),
@@ -305,7 +316,9 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
         r"mehr dazu|auch interessant|lee también|lea también|lire aussi|à lire aussi|voir aussi|leggi anche|"
         r"te puede interesar|"
         r"potrebbe interessarti)\s*[:|]\s*\S"
-        r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$|^(?:also read|leggi anche)\s+\S", re.I)),
+        r"|\|\s*(?:mehr|more|audio|video|bilder|liveticker)$|^(?:also read|leggi anche)\s+\S"
+        r"|^(?:related reading|à relire|passend zum thema|more news|mehr (?:aus|zu|zum) [\w' .-]{1,40}|"
+        r"plus (?:de|d') [\w' .-]{1,30}|más (?:de|sobre) [\w' .-]{1,30})\s*:\s*\S", re.I)),
     ("embedded post", re.compile(r"^[—–-]\s*[^()]+\(@\w+\)|pic\.twitter\.com/|https?://t\.co/|"
                                  r"(?:[@#]\w+.*){3,}")),
     ("affiliate note", re.compile(r"\baffiliate[- ]links?\b|\bwe (?:may |might )?(?:earn|receive) (?:a |an )?"

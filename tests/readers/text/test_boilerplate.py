@@ -7,6 +7,14 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
 
 @pytest.mark.parametrize("line, reason", [
     ("Advertisement", "advertisement"),
+    ("Popular on the Courier", "teaser label"),
+    ("Les plus consultés", "teaser label"),
+    ("Mehr aus dem Landkreis: Neue Brücke wird im Mai eröffnet", "teaser link"),
+    ("Related reading: How the ferry got its name", "teaser link"),
+    ("This ad hasn't loaded yet, but the story continues below.", "advertisement"),
+    ("Solo los suscriptores pueden comentar.", "comment policy"),
+    ("Comentarios (12)", "comment link"),
+    ("More from the council came on Monday, the mayor said.", ""),
     ("The village radio station, which is listener-supported, lost a third of its funding when the grant ended.", ""),
     ("The council's community standards panel received more than forty comments about the plan.", ""),
     ("Sponsor Message", "advertisement"),
@@ -63,7 +71,7 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
     ("Comments are pre-moderated. Please read our community guidelines before posting.", "comment policy"),
     ("Weiterlesen nach der Anzeige", "advertisement"),
     ("Filed under:", "widget label"),
-    ("Lo más visto", "widget label"),
+    ("Lo más visto", "teaser label"),
     ("The Courier is free to read. If you value it, become a supporter from £3 a month.", "support appeal"),
     ("Do you remember the old ferry? Share them with us in the comments below.", "call to action"),
     ("Newsletter „Hafenbote am Morgen“", "call to action"),
