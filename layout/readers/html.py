@@ -474,6 +474,23 @@ RULE_MARK = "⁂⁂⁂"  # where the page drew a rule (<hr>) between two of the 
 TEXT_BOXES = "self::p or self::figure or self::blockquote or self::ul or self::ol"
 
 
+ENTRY_HEADING = ("h2", "h3", "h4", "h5", "h6")
+
+
+def entry_times(page) -> None:
+    """A live blog's entry time, set in a box of its own over the entry's heading ("16:45 Uhr" over "Level
+    at 5.62 metres"), which the extractor drops: put before the heading's words ("16:45 Uhr · Level ...")."""
+    for time in list(page.iter("time")):
+        text = squeeze(time.text_content())
+        box = time.getparent()
+        if not text or len(text.split()) > 4 or box is None or squeeze(box.text_content()) != text:
+            continue
+        heading = box.getnext()
+        if heading is not None and heading.tag in ENTRY_HEADING and heading.text_content().strip():
+            heading.text = f"{text} · {heading.text or ''}"
+            box.drop_tree()
+
+
 def prune(page) -> list[Dropped]:
     """Take out what is never body text before the extractor sees the page: captions (read apart
     beforehand), <template> content (which a browser never shows), icons drawn in SVG (the extractor moved
@@ -489,6 +506,7 @@ def prune(page) -> list[Dropped]:
         marker = el.makeelement("p")  # the extractor drops rules: mark one as a paragraph of its own
         marker.text, marker.tail = RULE_MARK, el.tail
         el.getparent().replace(el, marker)
+    entry_times(page)
     for el in page.xpath("//body//aside[not(ancestor::aside)]"):  # named a story box if outside an <article>
         if editorial_box(el) and (el.xpath("ancestor::article") or STORY_BOX.search(_names(el))):
             el.tag = "section"  # the extractor leaves every <aside> out: let it read this one in its place

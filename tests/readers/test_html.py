@@ -344,6 +344,15 @@ def test_label_lines_at_the_foot_with_no_title_are_the_pages():
     assert not [b for b in read.blocks if b.text.startswith(("Tags:", "Topics:", "Reading time:"))]
 
 
+def test_a_live_blogs_entry_time_goes_with_its_heading():
+    entries = "".join(f"<div class='entry'><div class='time'><time datetime='2025-02-14T{t}'>{t}</time></div>"
+                      f"<h3>{title}</h3><p>{LONG}</p></div>" for t, title in (("16:45", "North quay closed"),
+                                                                             ("15:20", "Ferries cancelled")))
+    read = html.read(page(entries, HEAD), "live.html")
+    headings = [b.text for b in read.blocks if isinstance(b, Heading)]
+    assert headings == ["16:45 · North quay closed", "15:20 · Ferries cancelled"]
+
+
 def test_a_row_of_links_beside_the_text_is_no_box_of_the_story():
     links = "".join(f"<li><a href='/n/{n}'>Harbour story number {n} of the week</a></li>" for n in range(5))
     read = html.read(page(f"<p>{LONG}</p><aside><h3>Read on</h3><ul>{links}</ul></aside><p>{LONG} Then.</p>",

@@ -357,6 +357,15 @@ def test_story_sentences_between_two_calls_to_action_stay_the_storys():
     assert "The harbour board told the meeting it would pay a third of the cost of the new deck." in body(article)
 
 
+def test_a_live_blogs_entry_times_go_with_their_headings():
+    entry = "The harbour master closed the north quay at noon as the water rose over the steps, the council said."
+    later = "Ferries to the islands will not sail before Friday morning, the operator said in a short statement."
+    source = page("Live: storm closes the harbour", "Follow the latest here.", LEDE, "16:45", "North quay closed",
+                  entry, "15:20 Uhr", "Ferries cancelled", later)
+    kept = kinds(read(source))
+    assert ("Heading", "16:45 · North quay closed") in kept and ("Heading", "15:20 Uhr · Ferries cancelled") in kept
+
+
 def test_a_short_headline_over_its_standfirst_stays_the_headline():
     source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
     article = read(source)

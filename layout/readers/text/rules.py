@@ -550,6 +550,18 @@ PLACE_WORDS = 4  # the place under a letter's signature ("Middlecombe, Westmoor"
 SIGNATURE = re.compile(r"^[—–-]\s*[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}(?:,\s*[A-ZÀ-Þ][\w .'’-]{1,40})?$")
 
 
+ENTRY_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\.?$", re.I)  # "16:45 Uhr", "9.05"
+
+
+def _entry_times(body: list[Chunk], meta: dict) -> None:
+    """A live blog's entry time on a line of its own over the entry's heading ("16:45 Uhr" over "Level at 5.62
+    metres") goes before the heading's words ("16:45 Uhr · Level ..."), rather than being dropped."""
+    for time, heading in zip(body, body[1:]):
+        if time.reason == "timestamp" and ENTRY_TIME.match(time.text) and heading.role == "heading":
+            heading.text = f"{time.text} · {heading.text}"
+            time.role, time.reason = "joined", ""
+
+
 def _signatures(body: list[Chunk], meta: dict) -> None:
     """The lines that sign a reader's letter are the letter's, not a heading or a teaser: under a paragraph of
     the text, "— Harold Brandt, Millbrook", or a person's name over a short place ("Margaret Ellery" /
@@ -658,5 +670,5 @@ CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
     _repeated_text, _section_breaks, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines,
     _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards,
     _widgets, _promos, _form_boxes, _polls, _attributions, _author_notes, _signatures, _runs, _question_headings, _headings,
-    _dangling_breaks,
+    _dangling_breaks, _entry_times,
 )
