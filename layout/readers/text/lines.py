@@ -196,7 +196,8 @@ DAY_FIRST = frozenset("de fr es it nl pt ca pl cs sk da no nb sv fi ru uk el tr 
 _UPDATE = (r"(?:last\s+|zuletzt\s+|dernière\s+)?(?:updated|update|aktualisiert|geändert|mis à jour|modifié|"
            r"actualisé|actualizado|actualización|aggiornato|aggiornamento|bijgewerkt|atualizado)")
 _UPDATED = re.compile(rf"\b{_UPDATE}\b", re.I)  # a second date, of the last change: not the article's date
-_PUBLISHED = r"(?:published|posted|publié|veröffentlicht|erschienen|erstellt|publicado|pubblicato|gepubliceerd)"
+_PUBLISHED = (r"(?:published|posted|publié|mis en ligne|veröffentlicht|erschienen|erstellt|publicado|pubblicato|"
+              r"gepubliceerd)")
 _UPDATE_CLAUSE = re.compile(rf"\b{_UPDATE}\b.*?(?=\s[-–—]\s|[|·•∙]|\b{_PUBLISHED}\b|$)", re.I)
 _SEPARATOR = re.compile(  # between the parts of a date line: a bar, a dot, a dash, or before an update's date
     rf"\s*[|·•∙]\s*|\s+[-–—]\s+|(?<!\blast)(?<!zuletzt)(?<!dernière)\s+(?={_UPDATE}\b)", re.I)
@@ -206,7 +207,7 @@ _ZONE = re.compile(r"\b(?:[A-Z]{1,3}[SDM]?T|UTC|GMT|MEZ|MESZ|OEZ|OESZ)\b(?:[+-]\
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|last updated|posted|on|at|am|um|uhr|stand|veröffentlicht|aktualisiert|zuletzt|"
     r"erstellt|erschienen|"
-    r"actualizado|publicado|a las|las|el|publié|mis à jour|le|à|h|min|mins|minutes?|hours?|days?|ago|"
+    r"actualizado|publicado|a las|las|el|publié|mis en ligne|mis à jour|le|à|h|min|mins|minutes?|hours?|days?|ago|"
     r"vor|minuten|stunden|tagen?|hace|horas?|días?|il y a|heures?|jours?|today|yesterday|heute|gestern|"
     r"hoy|ayer|aujourd'hui|hier|pubblicato|aggiornato|alle|ore|gepubliceerd|bijgewerkt|om|"
     r"am|pm|gmt|utc|cet|cest|mez|mesz|et|est|edt|bst|"

@@ -51,6 +51,7 @@ def test_date_line(line, iso):
     ("Aktualisiert: 9. Oktober 2024, 07:30 | Erstellt: 8. Oktober 2024, 18:05", "de", "2024-10-08"),
     ("Publié le 08/10/2024 à 18h05 - Mis à jour le 09/10/2024 à 07h30", "fr", "2024-10-08"),
     ("Pubblicato il 08/10/2024 alle 18:05 | Aggiornato il 09/10/2024", "it", "2024-10-08"),
+    ("Mis en ligne le 3/10/2024 à 18:05", "fr", "2024-10-03"),
     # numeric dates: day first in the languages that write them so; either order only when one cannot be a month
     ("Publicado el 08-10-2024 a las 18:05", "es", "2024-10-08"),
     ("Gepubliceerd op 08-10-2024 om 18:05", "nl", "2024-10-08"),
