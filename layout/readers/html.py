@@ -971,7 +971,7 @@ APPEAL_BOX_BLOCKS = 5  # a box asking for the reader's support holds at most thi
 LABEL_REASONS = {"widget label", "teaser label", "video label", "audio player", "share buttons", "advertisement",
                  "punctuation", "gallery counter", "countdown", "embed notice", "legal notice", "comment policy",
                  "feedback widget", "disclaimer", "subscription offer", "support appeal", "comment link",
-                 "image button", "paywall notice"}
+                 "image button", "paywall notice", "newsletter offer"}
 TAIL_REASONS = {"legal notice", "call to action", "update note"}  # longer than an appeal, still small print there
 PROMO_PRODUCTS = 2   # below the text, a line (not a sentence) naming this many of the publisher's goods sells them
 CAPTION_WORDS = 50   # a photo credit line is at most this long

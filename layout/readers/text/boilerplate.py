@@ -127,6 +127,7 @@ _SHARE_WORDS = {
     "kommentare", "compartir", "partager", "imprimer", "imprimir", "feedback", "total", "instagram", "youtube",
     "tiktok", "snapchat", "close", "schließen", "cerrar", "fermer", "menu", "menü", "home", "startseite",
     "inicio", "accueil", "search", "suche", "buscar", "rechercher", "login", "anmelden", "or", "oder",
+    "copiar", "enlace", "copier", "lien", "kopieren",
 }
 _NETWORKS = (r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|mastodon|whatsapp|telegram|"
              r"google news")
@@ -168,7 +169,7 @@ READER = re.compile(  # words by which a text speaks to its reader, or of its pu
     r"\b(?:you|your|us|our|we|du|dich|dein\w*|euch|uns|unser\w*|wir|vous|votre|vos|nous|notre|nos|tu|usted|"
     r"nosotros|nuestr[oa]s?)\b", re.I)
 _PAGE_WORDING = {"comment policy", "legal notice", "paywall", "disclaimer", "affiliate note", "support appeal",  # the page
-                 "feedback widget", "subscription offer"}  # speaks, never a sentence reporting what someone said
+                 "feedback widget", "subscription offer", "newsletter offer"}  # speaks, never reporting someone
 DIALOG_WORDS = 8  # a dialog's button ("No thanks, I'll pay full price") is at most this long
 CREDIT_LINE_WORDS = 25  # a credit line ("With files from ...", "First published in ...") is at most this long
 SHORT_APPEAL = 12  # an appeal that neither speaks to the reader nor offers the publisher's goods is this short
@@ -204,7 +205,7 @@ def opening_appeal(text: str) -> bool:
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _PRODUCTS = re.compile(r"\b(?:app|apps|e-?paper|newsletters?|podcasts?|push|abo|abonnement|subscription)\b", re.I)
 _RULES: tuple[tuple[str, re.Pattern], ...] = (
-    ("share buttons", re.compile(r"^share (?:this|the) (?:article|story|page)\b|^(?:artikel|beitrag) teilen\b|"
+    ("share buttons", re.compile(r"^share (?:this|the) (?:article|story|page)\b|^(?:artikel|beitrag) teilen\b|^text this$|"
                                  r"^compartir (?:en|este)|^partager (?:cet|sur)", re.I)),
     ("advertisement", re.compile(
         r"^(?:advertisements?|ads?|anzeigen?|werbung(?: überspringen)?|publicité|publicidad|pub|sponsor message|sponsored"
@@ -237,7 +238,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r".{0,120}\b(?:respectful|civil|moderat\w*|netiquette|community guidelines|"
                                   r"richtlinien|respetuos\w*|respectueu\w*)|\bkommentarfunktion\b|\bforenregeln\b|"
                                   r"\bcommentaires sont réservés\b|\bcharte de modération\b|^welcome to the discussion\b|"
-                                  r"^comments are subject to\b|\bcomments may take\b.{0,40}\bto appear\b|"
+                                  r"^comments are subject to\b|\bdiskussionsregeln\b|\bcomments may take\b.{0,40}\bto appear\b|"
                                   r"\bwelcomes (?:lively, )?civil discussion\b|community-regeln|normas de la comunidad|"
                                   r"^solo los suscriptores pueden comentar|charte de participation|"
                                   r"^connectez-vous pour (?:réagir|commenter)|^write a reply…?$|^réactions des lecteurs$",
@@ -248,6 +249,8 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                 r"réagissez à cet article|comment on this (?:story|article)|leave a comment|"
                                 r"lascia un commento|deja un comentario)$", re.I)),
     ("disclaimer", re.compile(r"nicht (?:unbedingt )?(?:der|die) meinung der redaktion|"
+                              r"\bnormas de nuestro código de conducta\b|^our standards:|\beditorial code\.?$|"
+                              r"^market data (?:is )?delayed\b|^we acknowledge the traditional (?:custodians|owners)\b|"
                               r"not responsible for the content of external (?:sites|websites|links)|"
                               r"^(?:all )?(?:prices?|details)\b.{0,40}\b(?:correct|accurate) at (?:the )?time of "
                               r"(?:publication|publishing|writing)|"
@@ -282,20 +285,27 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r"(?:^|[.!?,]\s+|\b(?:please|today|you can|why not)\s+)become a "
                                   r"(?:sustaining |monthly |founding )?(?:member|supporter|sponsor)\b|"
                                   r"\byour (?:gift|donation|support) (?:today )?(?:powers|keeps|makes|funds)\b)", re.I)),
+    ("newsletter offer", re.compile(r"^(?=(?:\S+\s+){0,24}\S+$)(?:.*\bin your inbox\b|(?:recevez|abonnez-vous à) "
+                                    r"(?:gratuitement )?(?:notre|nos) newsletters?\b|.*\bto get new posts, subscribe\b)|"
+                                    r"^sign me up!?$|^get the [\w' .-]{1,40} app$|\bfree on (?:iphone|ios) and android\b",
+                                    re.I)),
     ("subscription offer", re.compile(r"^enjoying (?:this|our) (?:story|article|journalism|reporting)\?$|"
                                       r"^(?=(?:\S+\s+){0,30}\S+$)(?=.*\b(?:subscri\w*|print and online|digital access|"
-                                      r"unlimited access|full year|all access)\b).*\bfor (?:just |only |as little as )?"
+                                      r"unlimited access|full year|all access|every (?:local )?story)\b).*\b(?:for|from) "
+                                      r"(?:just |only |as little as )?"
                                       r"[$€£]\s?\d+(?:[.,]\d+)? (?:a|per) (?:week|month|year)\b", re.I)),
     ("image placeholder", re.compile(r"^(?:placeholder|image|bild|imagen)[ -]?(?:image)?[ -]?\d*$", re.I)),
     ("promo", re.compile(r"^(?=.{0,120}$).*\b(?:app|e-?paper|newsletter|podcast)\b[^.?]*!$", re.I)),
     ("paywall notice", re.compile(r"^(?:you have|you've got) (?:\d+|one|two|three) (?:more )?free (?:articles?|stor(?:y|ies)) "
                                   r"(?:left|remaining)|^this is your (?:last|final) free (?:article|story)|"
+                                  r"^this is your \w+ of \w+ free (?:articles|stories)\b|"
                                   r"^sie haben (?:noch )?(?:\d+|einen|zwei|drei) (?:kostenlose|freie) artikel|"
                                   r"^il vous reste \d+ articles? (?:gratuits?|offerts?)|^te quedan? \d+ artículos? gratis|"
                                   r"^ti (?:resta|restano) \d+ articoli gratuiti", re.I)),
     ("countdown", re.compile(r"\b(?:will close|closes?|schließt sich|se cierra|se ferme) in \d+ (?:seconds?|sek)",
                              re.I)),
-    ("gallery counter", re.compile(r"^\d+\s*(?:/\s*\d*)?$|^\d+ (?:of|von|de|sur) \d+$")),
+    ("gallery counter", re.compile(r"^\d+\s*(?:/\s*\d*)?$|^(?:(?:item|photo|image|picture|bild|foto) )?\d+ "
+                                   r"(?:of|von|de|sur) \d+$", re.I)),
     ("punctuation", re.compile(r"^[^\w]*$")),
     ("timestamp", re.compile(r"^\d{1,2}[:.]\d{2}(?=[A-Z])|^\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\.?$|"
                              r"^(?:stand|aktualisiert|updated|published|mis à jour|actualizado)\s*:?\s*"

@@ -7,6 +7,13 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
 
 @pytest.mark.parametrize("line, reason", [
     ("Advertisement", "advertisement"),
+    ("Get the week's harbour news in your inbox every Friday morning.", "newsletter offer"),
+    ("Get the Quay Courier app", "newsletter offer"),
+    ("The harbour master said the notices arrived in your inbox too, the council said.", ""),
+    ("Copier le lien", "share buttons"),
+    ("Photo 2 of 9", "gallery counter"),
+    ("Our standards: The Quay Wire Editorial Code.", "disclaimer"),
+    ("This is your second of three free stories this month.", "paywall notice"),
     ("Popular on the Courier", "teaser label"),
     ("Les plus consultés", "teaser label"),
     ("Mehr aus dem Landkreis: Neue Brücke wird im Mai eröffnet", "teaser link"),
