@@ -285,7 +285,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = (
                                   r"(?:^|[.!?,]\s+|\b(?:please|today|you can|why not)\s+)become a "
                                   r"(?:sustaining |monthly |founding )?(?:member|supporter|sponsor)\b|"
                                   r"\byour (?:gift|donation|support) (?:today )?(?:powers|keeps|makes|funds)\b)", re.I)),
-    ("newsletter offer", re.compile(r"^(?=(?:\S+\s+){0,24}\S+$)(?:.*\bin your inbox\b|(?:recevez|abonnez-vous à) "
+    ("newsletter offer", re.compile(r"^(?=(?:\S+\s+){0,24}\S+$)(?!.*\bsign up\b)(?:.*\bin your inbox\b|(?:recevez|abonnez-vous à) "
                                     r"(?:gratuitement )?(?:notre|nos) newsletters?\b|.*\bto get new posts, subscribe\b)|"
                                     r"^sign me up!?$|^get the [\w' .-]{1,40} app$|\bfree on (?:iphone|ios) and android\b",
                                     re.I)),

@@ -10,7 +10,7 @@ from layout.readers.text.boilerplate import caption, credit, furniture, line_rea
     ("Get the week's harbour news in your inbox every Friday morning.", "newsletter offer"),
     ("Get the Quay Courier app", "newsletter offer"),
     ("The harbour master said the notices arrived in your inbox too, the council said.", ""),
-    ("Copier le lien", "share buttons"),
+    ("Copiar enlace", "share buttons"),
     ("Photo 2 of 9", "gallery counter"),
     ("Our standards: The Quay Wire Editorial Code.", "disclaimer"),
     ("This is your second of three free stories this month.", "paywall notice"),
