@@ -366,6 +366,16 @@ def test_a_live_blogs_entry_times_go_with_their_headings():
     assert ("Heading", "16:45 · North quay closed") in kept and ("Heading", "15:20 Uhr · Ferries cancelled") in kept
 
 
+def test_key_points_over_the_text_are_the_storys_list():
+    source = page("Council backs harbour bridge after a decade of debate", "By Jane Doe", "Summary",
+                  "Council votes seven to two for the bridge", "Work to begin next spring", "Buses keep one lane",
+                  LEDE, SECOND)
+    kept = kinds(read(source))
+    assert kept[:2] == [("Heading", "Summary"), ("ListBlock", False, ["Council votes seven to two for the bridge",
+                                                                      "Work to begin next spring",
+                                                                      "Buses keep one lane"])]
+
+
 def test_a_short_headline_over_its_standfirst_stays_the_headline():
     source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
     article = read(source)

@@ -166,6 +166,7 @@ def read_head(body: list[Chunk], title: Chunk, above: int = 0, lang: str = "") -
         meta["dek"] = body[above].text
     start = _body_start(body, title.text, meta["dek"])
     head = body[:start]
+    _key_points(head)
     explicit = any(byline(c.text) is not None or is_byline_word(c.text) for c in head)
     top = True
     for i, chunk in enumerate(head):
@@ -176,6 +177,25 @@ def read_head(body: list[Chunk], title: Chunk, above: int = 0, lang: str = "") -
         top = top and (chunk.role == "dek" or chunk.reason.startswith("repeated") or _bare_names(chunk))
     meta["date"] = meta["date"] or _updated(head, lang)
     return meta
+
+
+KEY_POINTS = re.compile(r"^(?:summary|key points|in brief|at a glance|what we know|das wichtigste(?: in kürze)?|"
+                        r"in kürze|en bref|l'essentiel|en resumen|lo (?:más )?importante|in breve)\s*:?$", re.I)
+POINT_WORDS = 20  # a key point is at most this long
+
+
+def _key_points(head: list[Chunk]) -> None:
+    """A box of key points over the text ("Summary" and two or more short lines) is the story's: a heading
+    and a list, not the page header's kickers."""
+    for i, chunk in enumerate(head):
+        if chunk.role or not KEY_POINTS.match(chunk.text):
+            continue
+        points = list(itertools.takewhile(lambda c: not c.role and c.words <= POINT_WORDS and not _lede(c.text)
+                                          and byline(c.text) is None and date_line(c.text) is None, head[i + 1:]))
+        if len(points) >= 2:
+            chunk.role = "heading"
+            for point in points:
+                point.role = "item"
 
 
 def _updated(head: list[Chunk], lang: str) -> str:
