@@ -376,6 +376,16 @@ def test_key_points_over_the_text_are_the_storys_list():
                                                                       "Buses keep one lane"])]
 
 
+def test_a_reviews_pros_and_cons_over_the_text_are_its_lists():
+    pros = "\n".join(("The good", "Quiet on the water", "Cheap to run"))
+    cons = "\n".join(("The bad", "Slow in a headwind", "No roof"))
+    source = page("The harbour's new electric ferry, reviewed", "By Jane Doe", pros, cons, "£2 at the quay", LEDE,
+                  SECOND)
+    kept = kinds(read(source))
+    assert kept[:4] == [("Heading", "The good"), ("ListBlock", False, ["Quiet on the water", "Cheap to run"]),
+                        ("Heading", "The bad"), ("ListBlock", False, ["Slow in a headwind", "No roof"])]
+
+
 def test_a_short_headline_over_its_standfirst_stays_the_headline():
     source = page("Bridge approved", "A decade of argument ends with a vote of seven to two.", LEDE, SECOND)
     article = read(source)

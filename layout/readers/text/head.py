@@ -180,7 +180,9 @@ def read_head(body: list[Chunk], title: Chunk, above: int = 0, lang: str = "") -
 
 
 KEY_POINTS = re.compile(r"^(?:summary|key points|in brief|at a glance|what we know|das wichtigste(?: in kürze)?|"
-                        r"in kürze|en bref|l'essentiel|en resumen|lo (?:más )?importante|in breve)\s*:?$", re.I)
+                        r"in kürze|en bref|l'essentiel|en resumen|lo (?:más )?importante|in breve|"
+                        r"pros|cons|the good|the bad|what we like|what we don't like|vorteile|nachteile|"
+                        r"points forts|points faibles|a favor|en contra)\s*:?$", re.I)  # and a review's pros and cons
 POINT_WORDS = 20  # a key point is at most this long
 
 
@@ -190,8 +192,11 @@ def _key_points(head: list[Chunk]) -> None:
     for i, chunk in enumerate(head):
         if chunk.role or not KEY_POINTS.match(chunk.text):
             continue
+        grouped = i + 1 < len(head) and head[i + 1].group == chunk.group  # the copy keeps a box's lines together
         points = list(itertools.takewhile(lambda c: not c.role and c.words <= POINT_WORDS and not _lede(c.text)
-                                          and byline(c.text) is None and date_line(c.text) is None, head[i + 1:]))
+                                          and byline(c.text) is None and date_line(c.text) is None
+                                          and not KEY_POINTS.match(c.text) and (not grouped or c.group == chunk.group)
+                                          and not line_reason(c.text), head[i + 1:]))
         if len(points) >= 2:
             chunk.role = "heading"
             for point in points:
