@@ -496,6 +496,8 @@ def prune(page) -> list[Dropped]:
     beforehand), <template> content (which a browser never shows), icons drawn in SVG (the extractor moved
     the text after one, in a link or a line, out of its place) and social-media posts embedded as quotations
     (recorded as dropped)."""
+    for el in page.xpath("//figure[.//table][not(.//img)]/figcaption"):  # a table's title: a line over it
+        el.tag = "p"
     for el in page.xpath(CAPTIONS + " | //template"):  # a <template> is never shown
         el.drop_tree()
     for el in page.xpath("//svg"):  # an icon: the extractor moves the text after one (in a link, in a line)

@@ -548,6 +548,15 @@ def test_a_rule_inside_a_quotation_list_or_cell_marks_nothing():
     assert not [b for b in read.blocks if "⁂" in b.text]
 
 
+def test_a_tables_caption_in_its_figure_stays_over_it():
+    figure = ("<figure><figcaption>Ferry crossings by month</figcaption><table><tr><th>Month</th><th>Crossings</th></tr>"
+              "<tr><td>May</td><td>412</td></tr><tr><td>June</td><td>530</td></tr></table></figure>")
+    read = between_paragraphs(figure)
+    kinds = [(type(b).__name__, b.text.split("\n")[0]) for b in read.blocks]
+    at = kinds.index(("Paragraph", "Ferry crossings by month"))
+    assert kinds[at + 1][0] == "Table"
+
+
 def test_a_nested_list_keeps_its_depth_and_kind():
     nested = ("<ol><li>First step of the process<ul><li>a point inside it</li><li>another point</li></ul></li>"
               "<li>Second step of the process</li></ol>")
