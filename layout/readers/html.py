@@ -538,19 +538,19 @@ def editorial_box(el) -> bool:
     """A box the newsroom set beside the story (key points, an explainer, a fact box), not the page's: it
     is headed, or holds a list or paragraphs, says enough, is hardly links, and is named for none of the
     page's furniture (teasers, sign-ups, share bars, bylines, pull quotes)."""
-    words = _words_of(el.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+    words = _box_words(el)
     linked = len(_words_of(el.xpath(".//a//text()")))
     shaped = el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//ul | .//ol | .//dl") or len(el.xpath(".//p")) >= 2
     if el.xpath(".//form | .//input | .//button | .//select | .//textarea"):
         return False  # a sign-up box, a poll
-    return bool(shaped) and len(words.split()) >= BOX_WORDS and linked < 0.3 * len(words) and not PAGE_BOX.search(_names(el))
+    return bool(shaped) and len(words.split()) >= BOX_WORDS and linked < 0.3 * len(words) \
+        and not PAGE_BOX.search(_names(el))
 
 
 def asides(page) -> list[str]:
     """The texts of the boxes set beside the article's text (<aside> in the <article>): the extractor leaves
     them out without a word, so the reader records those it did not keep."""
-    texts = (_words_of(el.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
-             for el in page.xpath("//article//aside[not(ancestor::aside)]"))
+    texts = (_box_words(el) for el in page.xpath("//article//aside[not(ancestor::aside)]"))
     return [t for t in texts if len(t.split()) >= ASIDE_WORDS]
 
 
@@ -558,6 +558,11 @@ def unextracted(boxes: list[str], body) -> list[Dropped]:
     """The boxes whose opening words the extracted text does not hold, recorded as dropped."""
     kept = _words_of(body.itertext())
     return [Dropped(box, "box beside the text") for box in boxes if " ".join(box.split()[:ASIDE_WORDS]) not in kept]
+
+
+def _box_words(el) -> str:
+    """The words a box shows, scripts and styles aside."""
+    return _words_of(el.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
 
 
 def _words_of(texts) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from layout.model import Table
@@ -51,6 +53,12 @@ class Chunk:
     def drop(self, reason: str) -> None:
         self.role, self.reason = "drop", reason
 
+
+
+def groups(chunks: list[Chunk]) -> Iterator[list[Chunk]]:
+    """The chunks in their groups, in order: the lines the input set between two blank lines."""
+    for _, group in itertools.groupby(chunks, key=lambda c: c.group):
+        yield list(group)
 
 
 def split_chunks(text: str) -> list[str]:

@@ -7,7 +7,7 @@ import re
 
 from layout.errors import SourceError
 from layout.readers.text.boilerplate import REPORTED, caption, credit, furniture, line_reason, self_contained_credit
-from layout.readers.text.chunks import CAPTION_WORDS, HEAD_SCAN, HEAD_WORDS, Chunk
+from layout.readers.text.chunks import CAPTION_WORDS, HEAD_SCAN, HEAD_WORDS, Chunk, groups
 from layout.readers.text.lines import (CAPS_LEAD, DATELINE, PLACE_LINE, byline, byline_date, contains_headline,
                                        date_line, is_byline_word, is_update, name_line, person_line, same,
                                        similar_start, split_names)
@@ -32,19 +32,29 @@ CONSENT = re.compile(r"cookie|consent|zustimm|einwillig|consenso|consentement|da
                      r"|données personnelles|dati personali|datos personales|privacidad", re.I)
 
 
+def _signature(text: str) -> bool:
+    """A byline or a date line: what signs a headline under it."""
+    return byline(text) is not None or date_line(text) is not None
+
+
+def _next_lines(chunks: list[Chunk], i: int, count: int = 3) -> list[Chunk]:
+    """The undecided lines among the next `count` after line `i`, page furniture aside."""
+    return [c for c in chunks[i + 1:i + 1 + count] if not c.role and not furniture(c.text)]
+
+
 def consent_banners(chunks: list[Chunk]) -> None:
     """Drop a consent banner whole: in a group of lines (between blank lines), the line asking for consent to
     cookies, the short line over it that titles the banner ("We value your privacy") and the buttons under it
     ("Accept all", "Manage settings"); what follows them in the group (a headline) is not the banner's."""
-    for _, group in itertools.groupby(chunks, key=lambda c: c.group):
-        lines = list(group)
+    for lines in groups(chunks):
         at = next((k for k, c in enumerate(lines) if _asks_consent(lines, k)), None)
         if at is None or len(lines) == 1:
             continue
-        title = lines[at - 1:at] if at and lines[at - 1].words <= BANNER_LINE_WORDS and not lines[at - 1].sentence else []
+        above = lines[at - 1] if at else None
+        title = [above] if above is not None and above.words <= BANNER_LINE_WORDS and not above.sentence else []
         buttons = []
         for k, chunk in enumerate(lines[at + 1:at + 1 + BUTTONS], at + 1):
-            signed = k + 1 < len(lines) and (byline(lines[k + 1].text) or date_line(lines[k + 1].text))
+            signed = k + 1 < len(lines) and _signature(lines[k + 1].text)
             if chunk.words > BUTTON_WORDS or chunk.sentence or signed:
                 break  # a headline over its byline is no button
             buttons.append(chunk)
@@ -73,7 +83,7 @@ def take_title(chunks: list[Chunk], name: str) -> Chunk:
             continue
         if reason := furniture(chunk.text):
             chunk.drop(reason)
-        elif date_line(chunk.text) is not None or byline(chunk.text) is not None:
+        elif _signature(chunk.text):
             continue  # above the headline, still the article's date or byline (read_head takes it)
         elif (chunk.words >= TITLE_WORDS or chunk.sentence) and not BREADCRUMBS.match(chunk.text) \
                 and not _menu_under(chunks, i):
@@ -106,12 +116,12 @@ def _kicker_over(chunks: list[Chunk], i: int) -> bool:
     """The line is a kicker: short, with a longer headline-shaped line under it, which a standfirst follows
     ("Letters to the Editor" / "Letters: The library levy ..." / "Readers weigh in."); a short headline over a
     standfirst without a full stop, then a byline, stays the headline."""
-    following = [c for c in chunks[i + 1:i + 4] if not c.role and not furniture(c.text)]
+    following = _next_lines(chunks, i)
     if chunks[i].words > KICKER_WORDS or chunks[i].sentence or ":" in chunks[i].text or len(following) < 2:
         return False  # "Kenia: Nairobi von unten" is a headline's shape
     headline, after = following[0], following[1]
-    return headline.words > chunks[i].words and not _statement(headline) and date_line(headline.text) is None \
-        and byline(headline.text) is None and _statement(after) and after.words <= DEK_WORDS
+    return headline.words > chunks[i].words and not _statement(headline) and not _signature(headline.text) \
+        and _statement(after) and after.words <= DEK_WORDS
 
 
 LOOK_AHEAD = 12  # the headline a byline signs is looked for this many lines on
@@ -123,19 +133,19 @@ def _signed_below(chunks: list[Chunk], i: int) -> bool:
     the page's header, is signed by a byline or a date line."""
     if _signed(chunks, i, text_too=True):
         return False
-    return any(_headline_shaped(chunks[j]) and _signed(chunks, j) for j in range(i + 1, min(len(chunks), i + LOOK_AHEAD)))
+    return any(_headline_shaped(chunks[j]) and _signed(chunks, j)
+               for j in range(i + 1, min(len(chunks), i + LOOK_AHEAD)))
 
 
 def _signed(chunks: list[Chunk], i: int, text_too: bool = False) -> bool:
     """A byline or a date line (or, `text_too`, a standfirst or a paragraph) in the two lines under line `i`."""
-    below = [c for c in chunks[i + 1:i + 4] if not c.role and not furniture(c.text)][:2]
-    return any(byline(c.text) is not None or date_line(c.text) is not None
-               or text_too and (_statement(c) or c.words >= HEAD_WORDS) for c in below)
+    return any(_signature(c.text) or text_too and (_statement(c) or c.words >= HEAD_WORDS)
+               for c in _next_lines(chunks, i)[:2])
 
 
 def _headline_shaped(chunk: Chunk) -> bool:
     return not chunk.role and chunk.words >= TITLE_WORDS and not _statement(chunk) and not furniture(chunk.text) \
-        and byline(chunk.text) is None and date_line(chunk.text) is None
+        and not _signature(chunk.text)
 
 
 def _menu_under(chunks: list[Chunk], i: int) -> bool:
@@ -194,9 +204,9 @@ def _key_points(head: list[Chunk]) -> None:
             continue
         grouped = i + 1 < len(head) and head[i + 1].group == chunk.group  # the copy keeps a box's lines together
         points = list(itertools.takewhile(lambda c: not c.role and c.words <= POINT_WORDS and not _lede(c.text)
-                                          and byline(c.text) is None and date_line(c.text) is None
-                                          and not KEY_POINTS.match(c.text) and (not grouped or c.group == chunk.group)
-                                          and not line_reason(c.text), head[i + 1:]))
+                                          and not _signature(c.text) and not KEY_POINTS.match(c.text)
+                                          and (not grouped or c.group == chunk.group) and not line_reason(c.text),
+                                          head[i + 1:]))
         if len(points) >= 2:
             chunk.role = "heading"
             for point in points:

@@ -265,7 +265,7 @@ def _date_part(text: str, lang: str) -> str | None:
     if len(text.split()) > _LINE_WORDS:
         return None
     iso = _parse_date(text, lang)
-    if iso is None and not _RELATIVE.search(text) and not _DAY_MONTH.search(text):
+    if iso is None and not _dated(text):
         return None
     rest = _residue(text)
     if len(rest) > 2 or is_sentence(text) and any(w.islower() and len(w) > 2 for w in rest):
@@ -275,9 +275,13 @@ def _date_part(text: str, lang: str) -> str | None:
 
 def _meta_part(text: str) -> bool:
     """A part of a line that states a date, a time, an age or a reading time, and at most two other words."""
-    stated = (_parse_date(text) is not None or _RELATIVE.search(text) or _DAY_MONTH.search(text)
-              or _TIME.search(text) or _READING_TIME.search(text))
+    stated = _parse_date(text) is not None or _dated(text) or _TIME.search(text) or _READING_TIME.search(text)
     return bool(stated) and len(text.split()) <= _LINE_WORDS and len(_residue(text)) <= 2
+
+
+def _dated(text: str) -> bool:
+    """An age ("3 hours ago") or a day and month without a year ("14.2.") in the text."""
+    return bool(_RELATIVE.search(text) or _DAY_MONTH.search(text))
 
 
 def _residue(text: str) -> list[str]:
@@ -324,8 +328,7 @@ def card_meta(text: str) -> list[str]:
         return []
     if not (_RELATIVE.search(text) or _READING_TIME.search(text) and _parse_date(text) is not None):
         return []
-    rest = _DATE_WORDS.sub(" ", _READING_TIME.sub(" ", text))
-    return re.sub(r"[\d.,:/|()\-–—]+", " ", rest).split() or ["age"]
+    return _residue(text) or ["age"]
 
 
 def several_names(text: str) -> bool:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Callable
 
 from layout.readers.common import fold
 from layout.readers.text.boilerplate import (REPORTED, SECTION_BREAK, caption, credit, line_reason,
                                                self_contained_credit)
-from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk
+from layout.readers.text.chunks import CAPTION_WORDS, HEAD_WORDS, HEADING_WORDS, RUN_LENGTH, Chunk, groups
 from layout.readers.text.lines import (JOBS, author_note, byline, card_meta, date_line, dated_caption, person_line,
                                        several_names)
 
@@ -396,8 +395,7 @@ def _promos(body: list[Chunk], meta: dict) -> None:
 def _form_boxes(body: list[Chunk], meta: dict) -> None:
     """A group of lines (between blank lines) holding a form's field ("Your email") is a sign-up box: its
     title and strapline over the field go with it."""
-    for _, group in itertools.groupby(body, key=lambda c: c.group):
-        lines = list(group)
+    for lines in groups(body):
         if len(lines) > 1 and any(c.reason == "form field" for c in lines):
             for chunk in lines:
                 if not chunk.role and chunk.words <= BOX_LINE_WORDS:
@@ -669,6 +667,6 @@ def _dangling_breaks(body: list[Chunk], meta: dict) -> None:
 CONTEXT_RULES: tuple[Callable[[list[Chunk], dict], None], ...] = (
     _repeated_text, _section_breaks, _pattern_rules, _pull_quotes, _marked_lists, _story_lists, _late_bylines,
     _captions, _embedded_posts, _data_lists, _key_value_runs, _repeats, _kicker_repeats, _info_boxes, _cards,
-    _widgets, _promos, _form_boxes, _polls, _attributions, _author_notes, _signatures, _runs, _question_headings, _headings,
-    _dangling_breaks, _entry_times,
+    _widgets, _promos, _form_boxes, _polls, _attributions, _author_notes, _signatures, _runs, _question_headings,
+    _headings, _dangling_breaks, _entry_times,
 )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
-from layout.readers.text.chunks import Chunk
+from layout.readers.text.chunks import Chunk, groups
 
 STANZA_LINES = 3   # a stanza has at least this many lines
 VERSE_WORDS = 12   # a line of verse is at most this long
@@ -16,8 +15,7 @@ RUNS_ON = re.compile(r"[,;:—–-]$")  # a line of verse often ends where the s
 def mark_verse(body: list[Chunk]) -> None:
     """Each stanza among the undecided lines becomes one chunk of the role "verse" holding its lines (the
     others take the role "verse line"): a group of lines between blank lines shaped as verse (see is_verse)."""
-    for _, group in itertools.groupby(body, key=lambda c: c.group):
-        lines = list(group)
+    for lines in groups(body):
         if all(not c.role and not c.cells for c in lines) and is_verse([c.text for c in lines]):
             lines[0].role, lines[0].lines = "verse", tuple(c.text for c in lines)
             for chunk in lines[1:]:
